@@ -1,0 +1,45 @@
+/**
+ * litgraph command line: `litgraph <command> [options]`. The only place errors become exit codes
+ * (0 ok, 1 failure, 2 usage error); commands are importable async functions (src/cli/commands/).
+ */
+import { UsageError } from '../errors.js';
+import { processIO, type CliIO } from './io.js';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Each verb loads its module on demand, so `litgraph formats` does not load Neo4j or sigma. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  build: { summary: 'ingest listings and write the graph files', load: () => import('./commands/build.js') },
+  formats: { summary: 'list the input formats and how each is detected', load: () => import('./commands/formats.js') },
+};
+
+export const USAGE = `usage: litgraph <command> [options]
+
+commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+
+Run \`litgraph <command> --help\` for a command's options.`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [verb, ...args] = argv;
+  try {
+    if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return verb ? 0 : 2;
+    }
+    const command = COMMANDS[verb];
+    if (!command) throw new UsageError(`unknown command "${verb}"\n\n${USAGE}`);
+    const { run } = await command.load();
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`litgraph: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`litgraph: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.LITGRAPH_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 1;
+  }
+}

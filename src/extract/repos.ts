@@ -1,0 +1,45 @@
+/**
+ * Code repositories named in a paper's text: GitHub, GitLab, Bitbucket, Hugging Face and Codeberg
+ * links, with or without scheme, normalised to `host/owner/name` (keys.ts normaliseRepoUrl).
+ */
+import type { Mention } from '../types.js';
+import { normaliseRepoUrl, repoKey } from '../graph/keys.js';
+
+// Linear: one bounded scheme, one host alternation, then a run of URL characters.
+const REPO_LINK = /\b(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+[^\s)\]}>"',;]*/gi;
+
+export interface RepoMention {
+  url: string;
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every repository link in `text`, in order, with character offsets of the matched link. */
+export function findRepoLinks(text: string): RepoMention[] {
+  const out: RepoMention[] = [];
+  for (const m of text.matchAll(REPO_LINK)) {
+    const raw = m[0].replace(/[.,;:!?]+$/, '');
+    const url = normaliseRepoUrl(raw);
+    if (!url) continue;
+    out.push({ url, key: repoKey(url), start: m.index, end: m.index + raw.length, text: raw });
+  }
+  return out;
+}
+
+/** `has_code` mentions for one paper's abstract. */
+export function repoMentions(paperId: string, abstract: string): Mention[] {
+  return findRepoLinks(abstract).map((link) => ({
+    paper: paperId,
+    entity: link.key,
+    type: 'repo',
+    role: 'has_code',
+    start: link.start,
+    end: link.end,
+    text: link.text,
+    field: 'abstract',
+    rule: 'repo-url',
+    confidence: 1,
+  }));
+}

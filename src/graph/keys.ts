@@ -1,0 +1,90 @@
+/**
+ * Stable ids and the normalisers behind them (DESIGN.md "Stable ids"). Every output shares these
+ * keys, so they depend only on what a record says, never on input order.
+ *
+ *   paper:arxiv:2310.14189   paper:doi:10.1145/…   paper:acl:2020.acl-main.207
+ *   paper:openalex:W…        paper:s2:<sha>        paper:h:<hash of normalised title or abstract>
+ *   author:<normalised name> repo:github.com/owner/name   venue:cikm-2023   dataset:cifar-10 …
+ */
+import { createHash } from 'node:crypto';
+import type { PaperIds } from '../types.js';
+
+/** arXiv id without version or prefix: "arXiv:2310.14189v2" → "2310.14189", "cs/0112017v1" → "cs/0112017". */
+export function normaliseArxivId(raw: string): string | null {
+  const t = raw.trim().replace(/^(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\//i, '').replace(/^arxiv:\s*/i, '').replace(/\.pdf$/i, '');
+  let m = /^(\d{4}\.\d{4,5})(?:v\d+)?$/.exec(t);
+  if (m) return m[1];
+  m = /^([a-z][a-z.-]*\/\d{7})(?:v\d+)?$/i.exec(t);
+  if (m) return m[1].toLowerCase();
+  return null;
+}
+
+/** DOI lower-cased without resolver prefix or trailing punctuation: "https://doi.org/10.1145/X." → "10.1145/x". */
+export function normaliseDoi(raw: string): string | null {
+  const t = raw
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s*/i, '')
+    .replace(/[.,;:)\]}>'"]+$/, '');
+  return /^10\.\d{4,9}\/\S+$/.test(t) ? t.toLowerCase() : null;
+}
+
+/**
+ * A code-host URL as `host/owner/name`, lower-cased, without scheme, `www.`, `.git`, trailing
+ * punctuation or deeper path ("https://github.com/HKUDS/LLMRec.git" → "github.com/hkuds/llmrec").
+ * Returns null for anything that is not an owner/name repository link.
+ */
+export function normaliseRepoUrl(raw: string): string | null {
+  const t = raw.trim().replace(/[.,;:!?)\]}>'"`]+$/, '');
+  const m = /^(?:https?:\/\/)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)/i.exec(t);
+  if (!m) return null;
+  const owner = m[2].toLowerCase();
+  const name = m[3].toLowerCase().replace(/\.git$/, '').replace(/[.]+$/, '');
+  if (!owner || !name) return null;
+  // github.com/features/…, github.com/orgs/… and similar are site pages, not repositories.
+  if (m[1].toLowerCase() === 'github.com' && ['features', 'orgs', 'topics', 'settings', 'marketplace', 'sponsors'].includes(owner)) return null;
+  return `${m[1].toLowerCase()}/${owner}/${name}`;
+}
+
+/** Folds accents, case and punctuation: the comparison form of titles and names. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A name or phrase as an id slug: "CIFAR 10" → "cifar-10", "Yu Cheng" → "yu-cheng". */
+export function slug(text: string): string {
+  return foldText(text).replace(/\s+/g, '-');
+}
+
+export function shortHash(text: string, length = 16): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/** The paper id for a set of identifiers, by priority: arXiv, DOI, ACL, OpenAlex, S2. */
+export function paperKeyFromIds(ids: PaperIds): string | null {
+  if (ids.arxiv) return `paper:arxiv:${ids.arxiv}`;
+  if (ids.doi) return `paper:doi:${ids.doi}`;
+  if (ids.acl) return `paper:acl:${ids.acl}`;
+  if (ids.openalex) return `paper:openalex:${ids.openalex}`;
+  if (ids.s2) return `paper:s2:${ids.s2}`;
+  if (ids.pmid) return `paper:pmid:${ids.pmid}`;
+  return null;
+}
+
+/** The fallback paper id: a hash of the normalised title, or of the abstract when untitled. */
+export function paperKeyFromText(title: string | null, abstract: string | null): string {
+  const basis = title ? `t:${foldText(title)}` : `a:${foldText(abstract ?? '')}`;
+  return `paper:h:${shortHash(basis)}`;
+}
+
+export const authorKey = (name: string): string => `author:${slug(name)}`;
+export const repoKey = (normalisedUrl: string): string => `repo:${normalisedUrl}`;
+export const venueKey = (venue: string): string => `venue:${slug(venue)}`;
+export const categoryKey = (code: string): string => `category:${code.trim()}`;
+export const orgKey = (name: string): string => `org:${slug(name)}`;
+export const threadKey = (n: number | string): string => `thread:${n}`;

@@ -1,0 +1,134 @@
+/**
+ * The whole pipeline on already-read inputs: ingest → resolve → extract → graph (→ threads →
+ * layout). Pure apart from the optional progress callback; the CLI reads the files and writes
+ * the outputs (src/cli/commands/build.ts, src/sinks/json.ts).
+ */
+import type { CitationPair, InputReport, Mention, Paper, PaperRecord, Report, Thread } from './types.js';
+import { EDGE_TYPES, NODE_TYPES } from './types.js';
+import { parseInput } from './ingest/index.js';
+import { resolvePapers } from './resolve/index.js';
+import { extractEntities } from './extract/index.js';
+import { paperLabel } from './extract/label.js';
+import { buildGraph, type LitGraph } from './graph/build.js';
+import { ParseError, UsageError } from './errors.js';
+
+/** One input as the CLI hands it over: its text, or why it could not be read. */
+export interface InputText {
+  path: string;
+  text?: string;
+  error?: string;
+}
+
+export interface BuildOptions {
+  /** Force one input format by name instead of detecting it per file. */
+  format?: string;
+  /** Stop at the first rejected record or unreadable file. */
+  strict: boolean;
+  /** Seed for every randomised step (Louvain, layout). */
+  seed: number;
+  /** Louvain resolution: higher gives more, smaller threads. */
+  resolution: number;
+}
+
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { strict: false, seed: 42, resolution: 1 };
+
+export type Stage = 'ingest' | 'resolve' | 'extract' | 'graph' | 'threads' | 'layout';
+
+export interface BuildResult {
+  graph: LitGraph;
+  papers: Paper[];
+  mentions: Mention[];
+  threads: Thread[];
+  report: Report;
+  /** Milliseconds spent in each stage. */
+  timings: Partial<Record<Stage, number>>;
+}
+
+export interface BuildHooks {
+  /** Called as each input file is parsed (for a progress bar). */
+  onInput?: (done: number, total: number, path: string) => void;
+  onStage?: (stage: Stage) => void;
+}
+
+/** Parses every input; unreadable and unrecognised files are reported, never fatal unless strict. */
+export function ingestAll(inputs: readonly InputText[], options: BuildOptions, hooks: BuildHooks = {}) {
+  const reports: InputReport[] = [];
+  const records: PaperRecord[] = [];
+  const citations: CitationPair[] = [];
+  inputs.forEach((input, i) => {
+    hooks.onInput?.(i, inputs.length, input.path);
+    if (input.error !== undefined || input.text === undefined) {
+      if (options.strict) throw new ParseError(input.path, 0, input.error ?? 'unreadable');
+      reports.push({ path: input.path, format: null, records: 0, rejected: [], error: input.error ?? 'unreadable' });
+      return;
+    }
+    if (input.text.trim() === '') {
+      if (options.strict) throw new ParseError(input.path, 1, 'empty file');
+      reports.push({ path: input.path, format: null, records: 0, rejected: [], error: 'empty file: no records' });
+      return;
+    }
+    const parsed = parseInput(input.text, input.path, options.format);
+    if (!parsed) {
+      const error = 'unknown format: no input format recognises this file (see `litgraph formats`; force one with --format)';
+      if (options.strict) throw new ParseError(input.path, 1, error);
+      reports.push({ path: input.path, format: null, records: 0, rejected: [], error });
+      return;
+    }
+    if (options.strict && parsed.rejects.length > 0) {
+      const first = parsed.rejects[0];
+      throw new ParseError(input.path, first.line, first.reason, first.excerpt);
+    }
+    records.push(...parsed.records);
+    citations.push(...(parsed.citations ?? []));
+    const report: InputReport = { path: input.path, format: parsed.format, records: parsed.records.length, rejected: parsed.rejects };
+    if (parsed.citations?.length) (report as InputReport & { citations: number }).citations = parsed.citations.length;
+    reports.push(report);
+  });
+  hooks.onInput?.(inputs.length, inputs.length, '');
+  return { reports, records, citations };
+}
+
+function countBy<T extends string>(values: Iterable<T>, keys: readonly T[]): Partial<Record<T, number>> {
+  const counts: Partial<Record<T, number>> = {};
+  for (const k of keys) counts[k] = 0;
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+export function summarise(graph: LitGraph, inputs: InputReport[], records: number, papers: Paper[], merged: number, threads: Thread[], modularity: number | null): Report {
+  return {
+    inputs,
+    totals: {
+      records,
+      rejected: inputs.reduce((n, i) => n + i.rejected.length, 0),
+      papers: papers.filter((p) => !p.external).length,
+      merged,
+      nodes: countBy(graph.mapNodes((_, a) => a.type), NODE_TYPES),
+      edges: countBy(graph.mapEdges((_, a) => a.type), EDGE_TYPES),
+      threads: threads.length,
+      modularity,
+    },
+  };
+}
+
+export function runPipeline(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): BuildResult {
+  if (!Number.isFinite(options.resolution) || options.resolution <= 0) throw new UsageError(`--resolution must be a positive number, got ${options.resolution}`);
+  const timings: BuildResult['timings'] = {};
+  const time = <T>(stage: Stage, f: () => T): T => {
+    hooks.onStage?.(stage);
+    const t0 = performance.now();
+    const out = f();
+    timings[stage] = Math.round(performance.now() - t0);
+    return out;
+  };
+
+  const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
+  const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
+  const extraction = time('extract', () => extractEntities(resolved.papers));
+  for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
+  const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
+  const threads: Thread[] = [];
+  const modularity: number | null = null;
+  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
+  return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings };
+}

@@ -1,0 +1,135 @@
+/**
+ * The build's files on disk (DESIGN.md): graph.json (graphology serialisation, sorted by key),
+ * papers.jsonl, mentions.jsonl, threads.json and report.json — written together atomically —
+ * and the loader every other command uses to read them back.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { EdgeAttributes, Mention, NodeAttributes, Paper, Report, Thread } from '../types.js';
+import type { LitGraph } from '../graph/build.js';
+import { AtomicBatch } from './atomic.js';
+
+/** Bumped when the layout of the output files changes incompatibly. */
+export const OUTPUT_SCHEMA = 1;
+
+export const OUTPUT_FILES = {
+  graph: 'graph.json',
+  papers: 'papers.jsonl',
+  mentions: 'mentions.jsonl',
+  threads: 'threads.json',
+  report: 'report.json',
+} as const;
+
+export interface BuildOutputs {
+  graph: LitGraph;
+  papers: readonly Paper[];
+  mentions: readonly Mention[];
+  threads: readonly Thread[];
+  report: Report;
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** graph.export() with nodes and edges sorted by key: the byte-stable form of graph.json. */
+export function serialiseGraph(graph: LitGraph): SerializedGraph<NodeAttributes, EdgeAttributes> {
+  const data = graph.export();
+  data.nodes.sort(byKey);
+  data.edges.sort((a, b) => byKey(a as { key: string }, b as { key: string }));
+  return data;
+}
+
+function* jsonLines(rows: readonly unknown[]): Iterable<string> {
+  for (const row of rows) yield `${JSON.stringify(row)}\n`;
+}
+
+function* graphJson(graph: LitGraph): Iterable<string> {
+  // Streamed node by node: a single JSON.stringify of a 100k-paper graph nears V8's string limit.
+  const data = serialiseGraph(graph);
+  yield `{"options":${JSON.stringify(data.options)},"attributes":${JSON.stringify(data.attributes ?? {})},"nodes":[`;
+  for (let i = 0; i < data.nodes.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(data.nodes[i])}`;
+  yield '\n],"edges":[';
+  for (let i = 0; i < data.edges.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(data.edges[i])}`;
+  yield '\n]}\n';
+}
+
+/** Writes every output file of a build into `dir`, all or nothing. */
+export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
+  const batch = new AtomicBatch();
+  try {
+    batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
+    batch.write(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
+    batch.write(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
+    batch.write(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);
+    batch.write(join(dir, OUTPUT_FILES.report), `${JSON.stringify({ schema: OUTPUT_SCHEMA, ...out.report }, null, 2)}\n`);
+    batch.commit();
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
+}
+
+export class OutputDirError extends Error {
+  constructor(dir: string, message: string) {
+    super(`${dir}: ${message}`);
+    this.name = 'OutputDirError';
+  }
+}
+
+function readJson<T>(dir: string, file: string): T {
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new OutputDirError(dir, `no ${file} here — run \`litgraph build\` first (or pass --graph DIR)`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new OutputDirError(dir, `${file} is corrupt or from an interrupted run (${(error as Error).message}); rebuild with \`litgraph build\``);
+  }
+}
+
+function readJsonLines<T>(dir: string, file: string): T[] {
+  const path = join(dir, file);
+  if (!existsSync(path)) return [];
+  const rows: T[] = [];
+  const text = readFileSync(path, 'utf8');
+  let line = 0;
+  for (const row of text.split('\n')) {
+    line++;
+    if (!row) continue;
+    try {
+      rows.push(JSON.parse(row) as T);
+    } catch {
+      throw new OutputDirError(dir, `${file}:${line} is not valid JSON; rebuild with \`litgraph build\``);
+    }
+  }
+  return rows;
+}
+
+/** Loads graph.json into a graph. */
+export function loadGraph(dir: string): LitGraph {
+  const data = readJson<SerializedGraph<NodeAttributes, EdgeAttributes>>(dir, OUTPUT_FILES.graph);
+  const graph: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+  graph.import(data);
+  return graph;
+}
+
+export function loadPapers(dir: string): Paper[] {
+  return readJsonLines<Paper>(dir, OUTPUT_FILES.papers);
+}
+
+export function loadMentions(dir: string): Mention[] {
+  return readJsonLines<Mention>(dir, OUTPUT_FILES.mentions);
+}
+
+export function loadThreads(dir: string): Thread[] {
+  const path = join(dir, OUTPUT_FILES.threads);
+  return existsSync(path) ? readJson<Thread[]>(dir, OUTPUT_FILES.threads) : [];
+}
+
+export function loadReport(dir: string): Report & { schema?: number } {
+  const report = readJson<Report & { schema?: number }>(dir, OUTPUT_FILES.report);
+  if (report.schema !== undefined && report.schema > OUTPUT_SCHEMA) {
+    throw new OutputDirError(dir, `written by a newer litgraph (schema ${report.schema}, this one reads ${OUTPUT_SCHEMA})`);
+  }
+  return report;
+}
