@@ -11,6 +11,8 @@ import { extractEntities } from './extract/index.js';
 import { paperLabel } from './extract/label.js';
 import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
+import { threadStage } from './threads/index.js';
+import { layoutGraph } from './graph/layout.js';
 
 /** One input as the CLI hands it over: its text, or why it could not be read. */
 export interface InputText {
@@ -28,6 +30,8 @@ export interface BuildOptions {
   seed: number;
   /** Louvain resolution: higher gives more, smaller threads. */
   resolution: number;
+  /** Threads of an earlier build (its threads.json): matching threads keep their ids and labels. */
+  previousThreads?: Thread[];
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = { strict: false, seed: 42, resolution: 1 };
@@ -41,7 +45,7 @@ export interface BuildResult {
   threads: Thread[];
   report: Report;
   /** Milliseconds spent in each stage. */
-  timings: Partial<Record<Stage, number>>;
+  timings: Partial<Record<Stage | 'read' | 'write', number>>;
 }
 
 export interface BuildHooks {
@@ -78,8 +82,9 @@ export function ingestAll(inputs: readonly InputText[], options: BuildOptions, h
       const first = parsed.rejects[0];
       throw new ParseError(input.path, first.line, first.reason, first.excerpt);
     }
-    records.push(...parsed.records);
-    citations.push(...(parsed.citations ?? []));
+    // A loop, not push(...xs): spreading a 200k-record file overflows the call stack.
+    for (const record of parsed.records) records.push(record);
+    for (const citation of parsed.citations ?? []) citations.push(citation);
     const report: InputReport = { path: input.path, format: parsed.format, records: parsed.records.length, rejected: parsed.rejects };
     if (parsed.citations?.length) (report as InputReport & { citations: number }).citations = parsed.citations.length;
     reports.push(report);
@@ -127,8 +132,8 @@ export function runPipeline(inputs: readonly InputText[], options: BuildOptions 
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
   const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
-  const threads: Thread[] = [];
-  const modularity: number | null = null;
+  const { threads, modularity } = time('threads', () => threadStage(graph, { seed: options.seed, resolution: options.resolution, previous: options.previousThreads }));
+  time('layout', () => layoutGraph(graph, { seed: options.seed }));
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
   return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings };
 }

@@ -11,6 +11,10 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   build: { summary: 'ingest listings and write the graph files', load: () => import('./commands/build.js') },
   formats: { summary: 'list the input formats and how each is detected', load: () => import('./commands/formats.js') },
+  export: { summary: 'write the graph to Neo4j, neo4j-admin CSV, GEXF or GraphML', load: () => import('./commands/export.js') },
+  threads: { summary: 'list the research threads of a build', load: () => import('./commands/threads.js') },
+  related: { summary: 'related work for a paper or a pasted abstract, ranked and explained', load: () => import('./commands/related.js') },
+  view: { summary: 'serve the graph viewer on 127.0.0.1', load: () => import('./commands/view.js') },
 };
 
 export const USAGE = `usage: litgraph <command> [options]
@@ -21,6 +25,22 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run \`litgraph <command> --help\` for a command's options.`;
+
+/**
+ * For the real process only: on SIGINT/SIGTERM remove the temp files of a write in progress, so
+ * an interrupted build leaves the previous outputs exactly as they were.
+ */
+export function installSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void import('../sinks/json.js').then(({ abortActiveWrite }) => {
+        abortActiveWrite();
+        process.stderr.write(`\nlitgraph: interrupted (${signal}); previous outputs left intact\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    });
+  }
+}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [verb, ...args] = argv;

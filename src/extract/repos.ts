@@ -6,7 +6,9 @@ import type { Mention } from '../types.js';
 import { normaliseRepoUrl, repoKey } from '../graph/keys.js';
 
 // Linear: one bounded scheme, one host alternation, then a run of URL characters.
-const REPO_LINK = /\b(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+[^\s)\]}>"',;]*/gi;
+// PDF-extracted abstracts sometimes break a link after the host ("https://github.com/ owner/name"):
+// one space is allowed there when the scheme is written.
+const REPO_LINK = /\b(?:https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/ ?|(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/)[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+[^\s)\]}>"',;]*/gi;
 
 export interface RepoMention {
   url: string;
@@ -21,7 +23,7 @@ export function findRepoLinks(text: string): RepoMention[] {
   const out: RepoMention[] = [];
   for (const m of text.matchAll(REPO_LINK)) {
     const raw = m[0].replace(/[.,;:!?]+$/, '');
-    const url = normaliseRepoUrl(raw);
+    const url = normaliseRepoUrl(raw.replace(/\/ /, '/'));
     if (!url) continue;
     out.push({ url, key: repoKey(url), start: m.index, end: m.index + raw.length, text: raw });
   }

@@ -88,3 +88,53 @@ export const venueKey = (venue: string): string => `venue:${slug(venue)}`;
 export const categoryKey = (code: string): string => `category:${code.trim()}`;
 export const orgKey = (name: string): string => `org:${slug(name)}`;
 export const threadKey = (n: number | string): string => `thread:${n}`;
+
+/* ------------------------------------------------- bibliographic ids (issue 3, additive) -- */
+
+/**
+ * ACL Anthology id in its canonical case: old style "P19-1001" (letter upper-cased, AAN suffixes
+ * like "J79-1032f" kept), new style "2020.acl-main.207" (lower-cased). Accepts Anthology URLs
+ * ("https://aclanthology.org/P19-1001.pdf", "https://www.aclweb.org/anthology/2020.acl-main.207/")
+ * and ACL DOIs ("10.18653/v1/P19-1001"). Returns null for anything else.
+ */
+export function normaliseAclId(raw: string): string | null {
+  const t = raw
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:www\.)?(?:aclanthology\.org|aclweb\.org\/anthology(?:-new)?)\/(?:[A-Za-z]\/[A-Za-z]\d{2}\/)?/i, '')
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?(?:doi\.org\/)?10\.18653\/v1\//i, '')
+    .replace(/\.pdf$/i, '')
+    .replace(/\/+$/, '');
+  let m = /^([A-Za-z])(\d{2})-(\d{4})([a-z]?)$/.exec(t);
+  if (m) return `${m[1].toUpperCase()}${m[2]}-${m[3]}${m[4]}`;
+  m = /^(\d{4})\.([A-Za-z0-9]+)-([A-Za-z0-9]+)\.(\d+)$/.exec(t);
+  if (m) return `${m[1]}.${m[2].toLowerCase()}-${m[3].toLowerCase()}.${Number(m[4])}`;
+  return null;
+}
+
+/** The ACL id an ACL Anthology DOI names ("10.18653/v1/2020.acl-main.207" → "2020.acl-main.207"), else null. */
+export function aclIdFromDoi(doi: string): string | null {
+  const m = /^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.18653\/v1\/(.+)$/i.exec(doi.trim());
+  return m ? normaliseAclId(m[1]) : null;
+}
+
+/** The arXiv id an arXiv DOI names ("10.48550/arXiv.2310.14189" → "2310.14189"), else null. */
+export function arxivIdFromDoi(doi: string): string | null {
+  const m = /^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(doi.trim());
+  return m ? normaliseArxivId(m[1]) : null;
+}
+
+/** OpenAlex work id "W…" from "https://openalex.org/W2741809807", "openalex:W27…" or "w27…"; else null. */
+export function normaliseOpenAlexId(raw: string): string | null {
+  const t = raw
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:api\.)?(?:openalex\.org|semopenalex\.org)\/(?:works\/|work\/)?/i, '')
+    .replace(/^openalex:\s*/i, '');
+  const m = /^[Ww](\d{1,12})$/.exec(t);
+  return m ? `W${m[1]}` : null;
+}
+
+/** Semantic Scholar paper id: the 40-hex sha, lower-cased, also out of a semanticscholar.org URL; else null. */
+export function normaliseS2Id(raw: string): string | null {
+  const t = raw.trim().replace(/^(?:https?:\/\/)?(?:www\.|api\.)?semanticscholar\.org\/(?:graph\/v1\/)?paper\/(?:[^/]*\/)?/i, '');
+  return /^[0-9a-fA-F]{40}$/.test(t) ? t.toLowerCase() : null;
+}

@@ -12,6 +12,7 @@
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
+import { normaliseNewlines } from './decode.js';
 import { squash } from './text.js';
 
 const NAME = 'abstract-lines';
@@ -22,9 +23,9 @@ function excerpt(text: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
+/** Lines without a leading BOM, split at LF, CRLF or CR (parse() may get text that skipped decode()). */
 function normaliseLines(text: string): string[] {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return t.split(/\r\n|\r|\n/);
+  return normaliseNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
 }
 
 function detect(sample: InputSample): number {

@@ -25,9 +25,11 @@
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
-import { normaliseArxivId, normaliseDoi, normaliseRepoUrl } from '../graph/keys.js';
+import { normaliseArxivId, normaliseDoi } from '../graph/keys.js';
+import { repoUrlsIn, trimEndChars } from './listing-text.js';
 import { parseEnglishDate, squash } from './text.js';
 import { venueFromComment } from './venue.js';
+import { monthFromArxivId } from './arxiv-month.js';
 
 const FORMAT = 'arxiv-abs-md';
 const EXCERPT = 120;
@@ -65,6 +67,7 @@ const MAX_URL = 2048;
 function linkSpans(line: string): LinkSpan[] {
   const out: LinkSpan[] = [];
   const open: number[] = [];
+  let stopAt = -1;
   let i = 0;
   while (i < line.length) {
     const c = line[i];
@@ -87,8 +90,16 @@ function linkSpans(line: string): LinkSpan[] {
     const angled = line[j] === '<';
     if (angled) j++;
     const urlStart = j;
-    const limit = Math.min(line.length, urlStart + MAX_URL);
-    while (j < limit && line[j] !== ')' && line[j] !== ' ' && line[j] !== '\t' && line[j] !== '>') j++;
+    if (j <= stopAt) j = stopAt;
+    else {
+      while (j < line.length && line[j] !== ')' && line[j] !== ' ' && line[j] !== '\t' && line[j] !== '>') j++;
+      // No stop character lies between this start and j, so a later start before j ends here too.
+      stopAt = j;
+    }
+    if (j - urlStart > MAX_URL) {
+      i++;
+      continue;
+    }
     const url = line.slice(urlStart, j);
     if (angled && line[j] === '>') j++;
     while (line[j] === ' ' || line[j] === '\t') j++;
@@ -131,9 +142,22 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Removes `<…>` tags with indexOf, not a regex: a line of unclosed `<` stays linear. */
+function stripTags(text: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf('<', i);
+    const gt = lt === -1 ? -1 : text.indexOf('>', lt);
+    if (gt === -1) return out + text.slice(i);
+    out += `${text.slice(i, lt)} `;
+    i = gt + 1;
+  }
+}
+
 /** The heading's text without tags and list numbering: `<h2 id="x">3. Title</h2>` → "Title". */
 function headingTitle(text: string): string | null {
-  const t = squash(decodeEntities(text.replace(/^##[ \t]+/, '').replace(/<[^>\n]*>/g, ' ')));
+  const t = squash(decodeEntities(stripTags(text.replace(/^##[ \t]+/, ''))));
   const untagged = plain(t).replace(/^\d{1,4}\.[ \t]+/, '').trim();
   return untagged === '' ? null : untagged;
 }
@@ -197,18 +221,9 @@ function tableRows(lines: string[]): Map<string, string> {
 
 /** Category codes in a Subjects cell: "Computation and Language (cs.CL); Sound (cs.SD)" → [cs.CL, cs.SD]. */
 function categoriesIn(subjects: string): string[] {
-  const out: string[] = [];
-  for (const m of subjects.matchAll(/\(([a-z][a-z-]*(?:\.[A-Za-z-]+)?)\)/g)) if (!out.includes(m[1])) out.push(m[1]);
-  return out;
-}
-
-function repoUrlsIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/https?:\/\/[^\s)>\]]+/g)) {
-    const url = m[0].replace(/[.,;:'"]+$/, '');
-    if (normaliseRepoUrl(url) && !out.includes(url)) out.push(url);
-  }
-  return out;
+  const out = new Set<string>();
+  for (const m of subjects.matchAll(/\(([a-z][a-z-]*(?:\.[A-Za-z-]+)?)\)/g)) out.add(m[1]);
+  return [...out];
 }
 
 function excerptOf(lines: string[]): string {
@@ -228,6 +243,7 @@ function toRecord(block: Block, path: string): Outcome {
   let title: string | null = null;
   let arxiv: string | null = null;
   const authors: string[] = [];
+  const seenAuthors = new Set<string>();
   let plainAuthors: string | null = null;
   let pastedAbstract: string | null = null;
   let date: string | null = null;
@@ -243,11 +259,14 @@ function toRecord(block: Block, path: string): Outcome {
         arxiv = normaliseArxivId(abs[1]);
       } else if (AUTHOR_URL.test(link.url) || (onAuthors && !abs)) {
         const name = squash(link.text);
-        if (name && !authors.includes(name)) authors.push(name);
+        if (name && !seenAuthors.has(name)) {
+          seenAuthors.add(name);
+          authors.push(name);
+        }
       }
     }
     if (onAuthors && ls.length === 0) {
-      const rest = squash(l.replace(AUTHORS_LINE, '').replace(/\*+\s*$/, ''));
+      const rest = squash(trimEndChars(l.replace(AUTHORS_LINE, ''), '* \t'));
       if (rest.length >= PASTED_ABSTRACT_CHARS) pastedAbstract = rest;
       else if (rest && !/Submitted on/i.test(rest)) plainAuthors = rest;
     }
@@ -278,6 +297,8 @@ function toRecord(block: Block, path: string): Outcome {
   if (!abstract && pastedAbstract) abstract = squash(plain(pastedAbstract)); // see PASTED_ABSTRACT_CHARS
   if (abstract === '') abstract = null;
   title = title ?? heading;
+  // Pages pasted without their "Submitted on" line: the id still says when v1 appeared.
+  if (!date && arxiv) date = monthFromArxivId(arxiv);
 
   if (!arxiv && !abstract && authors.length === 0) {
     return { reject: { line, reason: 'heading with no arXiv link, Cite as row, authors or abstract under it', excerpt: excerptOf(block.lines) } };
@@ -302,9 +323,9 @@ function toRecord(block: Block, path: string): Outcome {
     venue: journalText ? venueFromComment(journalText, year) ?? journalText : comment ? venueFromComment(comment, year) : null,
     categories: rows.has('subjects') ? categoriesIn(rows.get('subjects') as string) : [],
     codeUrls: comment ? repoUrlsIn(rows.get('comments') as string) : [],
+    comments: comment ? [comment] : [],
     orgs: [],
   };
-  if (comment) record.comments = [comment];
   return { record };
 }
 

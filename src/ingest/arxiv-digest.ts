@@ -24,10 +24,12 @@
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
-import { normaliseArxivId, normaliseDoi, normaliseRepoUrl } from '../graph/keys.js';
+import { normaliseArxivId, normaliseDoi } from '../graph/keys.js';
+import { repoUrlsIn, trimEndChars } from './listing-text.js';
 import { parseEnglishDate, squash } from './text.js';
 import { texToUnicode } from './tex-accents.js';
 import { venueFromComment } from './venue.js';
+import { monthFromArxivId } from './arxiv-month.js';
 
 const FORMAT = 'arxiv-digest';
 const EXCERPT = 120;
@@ -185,20 +187,6 @@ function digestDate(text: string): string | null {
   return m ? parseEnglishDate(`${m[1]} ${m[2]} ${m[3]}`) : null;
 }
 
-/**
- * The month an arXiv id was first submitted in: "2404.11833" → "2024-04", "cs/0112017" → "2001-12".
- * arXiv ids encode it by definition, so a replaced entry (whose only date is the revision's)
- * still gets the right year without inventing anything.
- */
-function monthFromArxivId(id: string): string | null {
-  const m = /^(?:[a-z.-]+\/)?(\d{2})(\d{2})[.\d]/i.exec(id);
-  if (!m) return null;
-  const yy = Number(m[1]);
-  const mm = Number(m[2]);
-  if (mm < 1 || mm > 12) return null;
-  return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${m[2]}`;
-}
-
 interface AuthorList {
   authors: string[];
   orgs: string[];
@@ -245,7 +233,7 @@ export function splitDigestAuthors(raw: string): AuthorList {
     else if (/^\(\d+\)/.test(inner)) {
       // "(1) Org One, City (2) Org Two": the markers separate the organisations.
       for (const part of inner.split(/\(\d+\)/)) {
-        const org = part.trim().replace(/[,;]+$/, '').trim();
+        const org = trimEndChars(part.trim(), ',; ').trim();
         if (org) orgs.push(org);
       }
     } else {
@@ -274,16 +262,6 @@ export function splitDigestAuthors(raw: string): AuthorList {
   return { authors, orgs: [...new Set(orgs)], truncated, count: hidden > 0 ? authors.length + hidden : null };
 }
 
-/** Repository URLs stated in a Comments field ("Code: https://github.com/o/n"). */
-function repoUrlsIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/https?:\/\/\S+/g)) {
-    const url = m[0].replace(/[.,;:)\]}>'"]+$/, '');
-    if (normaliseRepoUrl(url) && !out.includes(url)) out.push(url);
-  }
-  return out;
-}
-
 function excerptOf(lines: string[]): string {
   const t = squash(lines.join(' '));
   return t.length > EXCERPT ? `${t.slice(0, EXCERPT)}…` : t;
@@ -304,8 +282,10 @@ function toRecord(entry: RawEntry, path: string): Outcome {
   const authorList = f.has('authors') ? splitDigestAuthors(f.get('authors') as string) : { authors: [], orgs: [], truncated: false, count: null };
   const comments = f.has('comments') ? squash(f.get('comments') as string) : null;
   const journal = f.has('journal-ref') ? squash(f.get('journal-ref') as string) : null;
-  const doi = f.has('doi') ? (f.get('doi') as string).split(/\s+/).map(normaliseDoi).find((d) => d !== null) ?? null : null;
+  // Tokens longer than any DOI are skipped before the normaliser sees them.
+  const doi = f.has('doi') ? (f.get('doi') as string).split(/\s+/).filter((t) => t.length <= 300).map(normaliseDoi).find((d) => d !== null) ?? null : null;
   const dateText = f.get('date');
+  // A replaced entry's only date is its revision's; the id still says when v1 appeared.
   const date = (dateText ? digestDate(dateText) : null) ?? (arxiv && !dateText ? monthFromArxivId(arxiv) : null);
   const year = date ? Number(date.slice(0, 4)) : undefined;
   const abstract = entry.abstractLines ? squash(entry.abstractLines.join('\n')) : null;
@@ -323,10 +303,10 @@ function toRecord(entry: RawEntry, path: string): Outcome {
     venue: journal ? venueFromComment(journal, year) ?? journal : comments ? venueFromComment(comments, year) : null,
     categories: f.has('categories') ? squash(f.get('categories') as string).split(' ').filter(Boolean) : [],
     codeUrls: comments ? repoUrlsIn(comments) : [],
+    comments: comments ? [comments] : [],
     orgs: authorList.orgs.map((o) => squash(o)),
   };
   if (authorList.count !== null) record.authorCount = authorList.count;
-  if (comments) record.comments = [comments];
   return { record };
 }
 

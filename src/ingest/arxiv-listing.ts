@@ -19,6 +19,7 @@
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { normaliseArxivId, normaliseDoi } from '../graph/keys.js';
+import { normaliseNewlines } from './decode.js';
 import { paragraphs, squash, type Paragraph } from './text.js';
 import { venueFromComment } from './venue.js';
 
@@ -30,6 +31,11 @@ const ID_LINE = /^arXiv:\s*(\S+)(?:\s+-\s+doi:\s*(\S+))?$/i;
 const DETECT_ID_LINE = /^arXiv:\s*(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*\/\d{7})(?:v\d+)?(?:\s|$)/i;
 const CREATED_LINE = /^Created:\s*(\S.*)$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Longest DOI considered (real ones are well under 300 characters). Longer candidates are
+ * rejected before normaliseDoi, whose trailing-punctuation trim is quadratic on long runs.
+ */
+const MAX_DOI_CHARS = 512;
 /** A comment is one short line; anything longer belongs to the abstract. */
 const MAX_COMMENT_CHARS = 400;
 
@@ -38,10 +44,14 @@ function excerpt(text: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
-/** Text with CRLF / CR line ends and a leading BOM removed; line numbers are unchanged. */
+/** A raw token quoted in a reject reason, cut so a hostile 1 MB "id" does not fill report.json. */
+function quoted(token: string): string {
+  return token.length > 80 ? `${token.slice(0, 77)}...` : token;
+}
+
+/** Text without a leading BOM and with LF line ends (parse() may get text that skipped decode()). */
 function normalise(text: string): string {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return t.indexOf('\r') === -1 ? t : t.replace(/\r\n?/g, '\n');
+  return normaliseNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 function isIdParagraph(p: Paragraph): boolean {
@@ -53,7 +63,7 @@ function isCreatedParagraph(p: Paragraph): boolean {
 }
 
 function detect(sample: InputSample): number {
-  const lines = sample.head.split(/\r\n?|\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = normalise(sample.head).split('\n').map((l) => l.trim()).filter((l) => l !== '');
   let pairs = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     if (DETECT_ID_LINE.test(lines[i]) && CREATED_LINE.test(lines[i + 1])) pairs++;
@@ -74,7 +84,7 @@ interface IdBlock {
 function readIdBlock(p: Paragraph, rejects: Reject[]): IdBlock {
   const m = ID_LINE.exec(p.lines[0].trim())!;
   const block: IdBlock = { arxiv: normaliseArxivId(m[1]), rawId: m[1], doi: null, rawDoi: m[2] ?? null, created: null };
-  if (m[2]) block.doi = normaliseDoi(m[2]);
+  if (m[2] && m[2].length <= MAX_DOI_CHARS) block.doi = normaliseDoi(m[2]);
   for (let i = 1; i < p.lines.length; i++) {
     const line = p.lines[i].trim();
     const created = CREATED_LINE.exec(line);
@@ -139,7 +149,7 @@ function parse(input: string, path: string): ParseResult {
     if (block.arxiv === null) {
       rejects.push({
         line: start,
-        reason: `arXiv id "${block.rawId}" is not a valid arXiv identifier; block skipped`,
+        reason: `arXiv id "${quoted(block.rawId)}" is not a valid arXiv identifier; block skipped`,
         excerpt: excerpt(p.lines[0]),
       });
       pending = [];
@@ -147,7 +157,7 @@ function parse(input: string, path: string): ParseResult {
       continue;
     }
     if (block.rawDoi !== null && block.doi === null) {
-      rejects.push({ line: p.line, reason: `DOI "${block.rawDoi}" is not a valid DOI; record kept without it`, excerpt: excerpt(p.lines[0]) });
+      rejects.push({ line: p.line, reason: `DOI "${quoted(block.rawDoi)}" is not a valid DOI; record kept without it`, excerpt: excerpt(p.lines[0]) });
     }
 
     const { abstract, comment } = splitPending(pending);

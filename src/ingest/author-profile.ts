@@ -22,6 +22,7 @@
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
+import { normaliseNewlines } from './decode.js';
 import { parseEnglishDate, squash } from './text.js';
 
 const NAME = 'author-profile';
@@ -127,9 +128,9 @@ function excerpt(text: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
+/** Lines without a leading BOM, split at LF, CRLF or CR (parse() may get text that skipped decode()). */
 function normaliseLines(text: string): string[] {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return t.split(/\r\n|\r|\n/);
+  return normaliseNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
 }
 
 function detect(sample: InputSample): number {
@@ -166,7 +167,7 @@ function parse(input: string, path: string): ParseResult {
   let abstractLines: string[] = [];
 
   const close = (): void => {
-    if (entry?.record) entry.record.abstract = abstractLines.length > 0 ? abstractLines.join('\n') : null;
+    if (entry?.record) entry.record.abstract = abstractLines.length > 0 ? abstractLines.join(' ') : null;
     entry = null;
     abstractLines = [];
   };
@@ -214,7 +215,7 @@ function parse(input: string, path: string): ParseResult {
       const reason =
         line.length > MAX_TITLE_LINE
           ? `title/author line longer than ${MAX_TITLE_LINE} characters; entry skipped`
-          : 'could not split the title from the author list (no glued capital followed by comma-separated personal names); entry skipped';
+          : 'could not split the title from the author list (expected a capital glued to the title, then comma-separated personal names); entry and its abstract skipped';
       rejects.push({ line: i + 1, reason, excerpt: excerpt(line) });
       current.rejected = true;
       continue;

@@ -50,6 +50,11 @@ function isoDay(v: Json): string | null {
   return m ? m[1] : null;
 }
 
+/** V8's "… in JSON at position 104 (line 5 column 3)" counts from the parsed slice: the reject names the file line instead. */
+function withoutPosition(message: string): string {
+  return message.replace(/\s+(?:in|after) JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)\s*$/, '');
+}
+
 /** The paper object of an entry: `entry.paper`, or the entry itself when it is a bare paper. */
 function paperOf(entry: Obj): Obj | null {
   if (isObj(entry.paper)) return entry.paper;
@@ -73,7 +78,11 @@ function entryToRecord(entry: Json, path: string, line: number): Outcome {
     return { reject: rawId ? `paper id ${JSON.stringify(rawId)} is not an arXiv id and the paper has no title` : 'paper has neither an id nor a title' };
   }
   const authors = Array.isArray(paper.authors)
-    ? paper.authors.map((a) => (isObj(a) ? str(a.name) : str(a))).filter((a): a is string => a !== null).map(squash)
+    ? paper.authors
+        .map((a) => (isObj(a) ? str(a.name) : str(a)))
+        .filter((a): a is string => a !== null)
+        // HF's name extraction sometimes keeps the list's last "and" ("and Lei Bai").
+        .map((a) => squash(a).replace(/^and\s+(?=\S)/i, ''))
     : [];
   const upvotes = typeof paper.upvotes === 'number' && Number.isFinite(paper.upvotes) ? paper.upvotes : null;
   const repo = str(paper.githubRepo);
@@ -160,7 +169,7 @@ function parseHfApi(input: string, path: string): ParseResult {
   const errorLine = whole.offset !== null ? lineAt(whole.offset) : 1;
   const array: ArraySpans | undefined = scan.arrays.get('') ?? scan.arrays.get('/data');
   if (!array || array.elements.length === 0) {
-    rejects.push({ line: errorLine, reason: `malformed JSON: ${whole.error}`, excerpt: excerptOf(text.slice(whole.offset ?? 0, (whole.offset ?? 0) + 200)) });
+    rejects.push({ line: errorLine, reason: `malformed JSON on line ${errorLine}: ${withoutPosition(whole.error)}`, excerpt: excerptOf(text.slice(whole.offset ?? 0, (whole.offset ?? 0) + 200)) });
     return { records, rejects };
   }
   let allWhole = true;
@@ -168,7 +177,7 @@ function parseHfApi(input: string, path: string): ParseResult {
     const line = lineAt(span.start);
     if (span.end === -1) {
       allWhole = false;
-      rejects.push({ line, reason: `malformed JSON: the file ends inside this entry (truncated?): ${whole.error}`, excerpt: excerptOf(text.slice(span.start, span.start + 200)) });
+      rejects.push({ line, reason: 'malformed JSON: the file ends inside this entry (truncated?)', excerpt: excerptOf(text.slice(span.start, span.start + 200)) });
       continue;
     }
     const raw = text.slice(span.start, span.end);
@@ -177,13 +186,13 @@ function parseHfApi(input: string, path: string): ParseResult {
     else {
       allWhole = false;
       const at = one.offset !== null ? lineAt(span.start + one.offset) : line;
-      rejects.push({ line: at, reason: `malformed JSON in the entry starting on line ${line}: ${one.error}`, excerpt: excerptOf(raw.slice(0, 200)) });
+      rejects.push({ line: at, reason: `malformed JSON on line ${at}, in the entry starting on line ${line}: ${withoutPosition(one.error)}`, excerpt: excerptOf(raw.slice(0, 200)) });
     }
   }
   // Every entry parsed alone, so the fault lies between or after them (a missing `]`, trailing
   // text): say so once, or the file would look clean.
   if (allWhole) {
-    rejects.push({ line: errorLine, reason: `malformed JSON outside the entries (they were read one by one): ${whole.error}`, excerpt: excerptOf(text.slice(whole.offset ?? 0, (whole.offset ?? 0) + 120)) });
+    rejects.push({ line: errorLine, reason: `malformed JSON on line ${errorLine}, outside the entries (each entry was read on its own): ${withoutPosition(whole.error)}`, excerpt: excerptOf(text.slice(whole.offset ?? 0, (whole.offset ?? 0) + 120)) });
   }
   return { records, rejects };
 }
@@ -201,6 +210,10 @@ function detectHfApi(sample: InputSample): number {
   const hfFields = /"(?:upvotes|publishedAt|numComments)"\s*:/.test(head) || /'(?:upvotes|publishedAt)':/.test(head);
   if ((json || repr) && summary) return 0.95;
   if ((json || repr) && hfFields) return 0.85;
+  // A first paper with hundreds of authors can fill the whole head before its "summary":
+  // the API's author objects ({"_id", "name", "hidden"}) still say what this is.
+  if (json && /"authors"\s*:\s*\[/.test(head) && /"_id"\s*:/.test(head) && /"hidden"\s*:/.test(head)) return 0.85;
+  if (repr && /'authors': \[/.test(head) && /'_id': /.test(head)) return 0.85;
   // A bare array of paper objects (the search endpoint's shape).
   if (/"summary"\s*:/.test(head) && /"upvotes"\s*:/.test(head) && /"id"\s*:\s*"\d{4}\.\d{4,5}/.test(head)) return 0.8;
   return 0;

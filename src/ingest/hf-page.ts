@@ -22,6 +22,7 @@
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
+import { normaliseNewlines } from './decode.js';
 import { paragraphs, parseEnglishDate, squash } from './text.js';
 
 const NAME = 'hf-page';
@@ -44,13 +45,14 @@ function excerpt(text: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
+/** Text without a leading BOM and with LF line ends (parse() may get text that skipped decode()). */
 function normalise(text: string): string {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return t.indexOf('\r') === -1 ? t : t.replace(/\r\n?/g, '\n');
+  return normaliseNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 function detect(sample: InputSample): number {
   const lines = normalise(sample.head).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  // "new" and "Subscribe" are too common as lines of other texts to count as evidence.
   const chrome = new Set(lines.filter((l) => CHROME.has(l) && l !== 'new' && l !== 'Subscribe'));
   let blocks = 0;
   for (let i = 0; i + 1 < lines.length; i++) if (AUTHORS.test(lines[i]) && lines[i + 1] === DOT) blocks++;
@@ -65,12 +67,25 @@ function detect(sample: InputSample): number {
 type Segment =
   | { kind: 'chrome'; line: number }
   | { kind: 'text'; line: number; lines: string[] }
-  | { kind: 'meta'; line: number; authorCount: number | null; orgs: string[]; dateText: string | null; upvotes: number | null };
+  | { kind: 'meta'; line: number; text: string; authorCount: number | null; orgs: string[]; dateText: string | null; upvotes: number | null };
 
 /** An org line is any line of the metadata block before "·" that is not the author count. */
 function orgName(line: string): string {
   const m = ORG_WITH_SLUG.exec(line);
   return m ? m[2].trim() : line;
+}
+
+/**
+ * Whether lines[j] opens a metadata block: an author count, the "·" line, or a short organisation
+ * line directly above either. An org line never continues a text run (a title or abstract line
+ * just above it would otherwise be swallowed).
+ */
+function opensMeta(lines: string[], j: number, inText: boolean): boolean {
+  const l = lines[j];
+  if (AUTHORS.test(l) || l === DOT) return true;
+  const next = lines[j + 1];
+  if (inText || next === undefined || !(next === DOT || AUTHORS.test(next))) return false;
+  return l.length <= 100 && !/[.!?]$/.test(l);
 }
 
 /**
@@ -86,8 +101,7 @@ function segment(text: string): Segment[] {
     while (j < lines.length) {
       const l = lines[j];
       const lineNo = p.line + j;
-      const next = lines[j + 1];
-      const startsMeta = AUTHORS.test(l) || l === DOT || (next !== undefined && (next === DOT || AUTHORS.test(next)) && l.length <= 100 && !/[.!?]$/.test(l) && text === null);
+      const startsMeta = opensMeta(lines, j, text !== null);
       if (CHROME.has(l)) {
         text = null;
         out.push({ kind: 'chrome', line: lineNo });
@@ -104,7 +118,7 @@ function segment(text: string): Segment[] {
         continue;
       }
       text = null;
-      const meta: Extract<Segment, { kind: 'meta' }> = { kind: 'meta', line: lineNo, authorCount: null, orgs: [], dateText: null, upvotes: null };
+      const meta: Extract<Segment, { kind: 'meta' }> = { kind: 'meta', line: lineNo, text: '', authorCount: null, orgs: [], dateText: null, upvotes: null };
       const metaStart = j;
       // Before the dot: author counts and organisation lines.
       while (j < lines.length && lines[j] !== DOT && !DATE_LINE.test(lines[j])) {
@@ -123,6 +137,7 @@ function segment(text: string): Segment[] {
       }
       // Defensive: a block must consume its first line, or the loop would not advance.
       if (j === metaStart) j++;
+      meta.text = lines.slice(metaStart, j).join(' ');
       out.push(meta);
     }
   }
@@ -170,7 +185,7 @@ function parse(input: string, path: string): ParseResult {
     if (s.kind === 'meta') {
       previous = 'meta';
       if (!open) {
-        rejects.push({ line: s.line, reason: 'metadata block ("• N authors" / "·" / date) with no paper before it' });
+        rejects.push({ line: s.line, reason: 'metadata block ("• N authors" / "·" / date) with no paper before it (expected a title and abstract first)', excerpt: excerpt(s.text) });
         continue;
       }
       open.authorCount = s.authorCount;
@@ -210,7 +225,7 @@ function parse(input: string, path: string): ParseResult {
       open.abstract = s.lines.slice(1).join(' ');
     } else {
       open = null;
-      rejects.push({ line: s.line, reason: 'text that is neither a title nor the abstract of the title above it', excerpt: excerpt(s.lines.join(' ')) });
+      rejects.push({ line: s.line, reason: 'text that is neither a one-line title nor the abstract of the title above it', excerpt: excerpt(s.lines.join(' ')) });
     }
   }
   return { records, rejects };

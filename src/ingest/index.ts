@@ -5,6 +5,24 @@
  */
 import type { ParseResult } from '../types.js';
 import { DETECT_CHARS, type InputFormat, type InputSample } from './format.js';
+import { arxivDigest } from './arxiv-digest.js';
+import { hfApi } from './hf-api.js';
+// Bibliographic and citation formats (issue 3).
+import { bibtex } from './bibtex.js';
+import { ris } from './ris.js';
+import { cslJson } from './csl-json.js';
+import { arxivAtom } from './arxiv-atom.js';
+import { openalex } from './openalex.js';
+import { s2Json } from './s2-json.js';
+import { tei } from './tei.js';
+import { jats } from './jats.js';
+import { s2orc } from './s2orc.js';
+import { unarxive } from './unarxive.js';
+import { aclXml } from './acl-xml.js';
+import { aanMetadata } from './aan-metadata.js';
+import { aanCitations } from './aan-citations.js';
+import { edgeList } from './edge-list.js';
+import { arxivAbsMarkdown } from './arxiv-abs-md.js';
 import { arxivListing } from './arxiv-listing.js';
 import { hfPage } from './hf-page.js';
 import { authorProfile } from './author-profile.js';
@@ -17,6 +35,23 @@ export type { InputFormat, InputSample } from './format.js';
  * Structured formats come first: their detectors are precise; the pasted-page formats last.
  */
 export const FORMATS: Readonly<Record<string, InputFormat>> = {
+  [arxivDigest.name]: arxivDigest,
+  [hfApi.name]: hfApi,
+  [bibtex.name]: bibtex,
+  [ris.name]: ris,
+  [cslJson.name]: cslJson,
+  [arxivAtom.name]: arxivAtom,
+  [openalex.name]: openalex,
+  [s2Json.name]: s2Json,
+  [tei.name]: tei,
+  [jats.name]: jats,
+  [s2orc.name]: s2orc,
+  [unarxive.name]: unarxive,
+  [aclXml.name]: aclXml,
+  [aanMetadata.name]: aanMetadata,
+  [aanCitations.name]: aanCitations,
+  [edgeList.name]: edgeList,
+  [arxivAbsMarkdown.name]: arxivAbsMarkdown,
   [arxivListing.name]: arxivListing,
   [hfPage.name]: hfPage,
   [authorProfile.name]: authorProfile,

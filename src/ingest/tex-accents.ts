@@ -50,7 +50,7 @@ export function texToUnicode(text: string): string {
     // Letter macros: {\l} \l{} \ss \o
     .replace(/\\(ss|ae|AE|oe|OE|aa|AA|dj|DJ|[lLoOij])(?![A-Za-z])(?:\{\})?/g, (m, name: string) => LETTERS[name] ?? m);
   // Braces left around a single converted letter: {é} → é
-  out = out.replace(/\{(\p{L}\p{M}*)\}/gu, '$1');
+  out = out.replace(/\{([^\x00-\x7F]\p{M}*)\}/gu, '$1');
   return out.normalize('NFC');
 }
 

@@ -47,7 +47,8 @@ export function mergeRecords(records: readonly PaperRecord[], mergedBy: string[]
   const date = pickDate(records);
   const year = date ? Number(date.slice(0, 4)) : null;
 
-  const conflicts = [
+  // A single record cannot disagree with itself: skip the folding work for the common case.
+  const conflicts = records.length < 2 ? [] : [
     conflictOf('title', records.map((r) => r.title)),
     conflictOf('abstract', records.map((r) => r.abstract)),
     conflictOf('date', records.map((r) => r.date)),

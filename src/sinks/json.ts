@@ -3,7 +3,7 @@
  * papers.jsonl, mentions.jsonl, threads.json and report.json — written together atomically —
  * and the loader every other command uses to read them back.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
@@ -54,9 +54,48 @@ function* graphJson(graph: LitGraph): Iterable<string> {
   yield '\n]}\n';
 }
 
+/** Removes temp files an interrupted earlier build left beside the outputs. */
+function removeStaleTemps(dir: string): void {
+  if (!existsSync(dir)) return;
+  const names = new Set<string>(Object.values(OUTPUT_FILES));
+  for (const name of readdirSync(dir)) {
+    const m = /^\.(.+)\.tmp-\d+$/.exec(name);
+    if (m && names.has(m[1])) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * What is already in an output folder: nothing, a readable earlier build, or something this
+ * build will replace (a corrupt or newer-schema report) — said so the user is not surprised.
+ */
+export function inspectOutputDir(dir: string): { state: 'empty' | 'ok' | 'corrupt' | 'newer'; message?: string } {
+  const path = join(dir, OUTPUT_FILES.report);
+  if (!existsSync(path)) return { state: 'empty' };
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as { schema?: number };
+    if (typeof report.schema === 'number' && report.schema > OUTPUT_SCHEMA) {
+      return { state: 'newer', message: `${dir} holds output of a newer litgraph (schema ${report.schema}); it will be replaced` };
+    }
+    return { state: 'ok' };
+  } catch (error) {
+    return { state: 'corrupt', message: `${dir}/${OUTPUT_FILES.report} from an earlier run is corrupt (${(error as Error).message}); it will be replaced` };
+  }
+}
+
+/** The batch being written, so a SIGINT/SIGTERM handler can remove its temp files. */
+let activeBatch: AtomicBatch | null = null;
+
+/** Removes the temp files of a write in progress (called from signal handlers). */
+export function abortActiveWrite(): void {
+  activeBatch?.abort();
+  activeBatch = null;
+}
+
 /** Writes every output file of a build into `dir`, all or nothing. */
 export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
+  removeStaleTemps(dir);
   const batch = new AtomicBatch();
+  activeBatch = batch;
   try {
     batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
     batch.write(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
@@ -67,6 +106,8 @@ export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
   } catch (error) {
     batch.abort();
     throw error;
+  } finally {
+    activeBatch = null;
   }
 }
 

@@ -79,23 +79,27 @@ export interface Phrase {
 }
 
 /**
- * Unigram and bigram phrases for labels. A bigram never spans a stop word or a sentence break,
+ * Unigram, bigram and trigram phrases for labels. A phrase never spans a stop word or a sentence break,
  * so "consistency models" and "CTR prediction" come out whole. Keys are stemmed (plurals merge);
  * surfaces keep their case, so acronyms stay acronyms.
  */
 export function phrases(text: string): Phrase[] {
   const out: Phrase[] = [];
-  for (const sentence of text.split(/[.;:!?()[\]{}]\s|\n/)) {
-    let prev: { key: string; surface: string } | null = null;
+  for (const sentence of text.split(/[.;:!?]\s|[()[\]{}"]|\n/)) {
+    let prev: Phrase | null = null;
+    let prev2: Phrase | null = null;
     for (const word of words(sentence)) {
       const lower = word.toLowerCase().replace(/'s$/, '');
       if (!keepToken(lower, LABEL_STOPWORDS) || lower.length > 30) {
-        prev = null;
+        prev = prev2 = null;
         continue;
       }
       const cur = { key: lower.split('-').map(stem).join('-'), surface: word.replace(/'s$/, '') };
-      out.push(cur);
+      // "model" may end a phrase ("consistency models") but is no label on its own.
+      if (!STOPWORDS.has(lower)) out.push(cur);
       if (prev) out.push({ key: `${prev.key} ${cur.key}`, surface: `${prev.surface} ${cur.surface}` });
+      if (prev2 && prev) out.push({ key: `${prev2.key} ${prev.key} ${cur.key}`, surface: `${prev2.surface} ${prev.surface} ${cur.surface}` });
+      prev2 = prev;
       prev = cur;
     }
   }

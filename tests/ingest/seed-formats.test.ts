@@ -215,7 +215,7 @@ const TABLE: FormatCase[] = [
             date: '2021-07-01',
             categories: ['CV'],
             hasCode: true,
-            abstract: 'An abstract that wraps\nonto a second line.',
+            abstract: 'An abstract that wraps onto a second line.',
           }),
         ],
         rejects: [{ line: 15, reason: /could not split the title from the author list/ }],

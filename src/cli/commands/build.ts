@@ -2,9 +2,10 @@
  * `litgraph build [inputs...] [-o DIR] [--format NAME] [--strict] [--seed N] [--resolution R]`
  * Reads the inputs, runs the pipeline, writes the output files and prints a summary.
  */
-import { resolve as resolvePath } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { runPipeline, DEFAULT_BUILD_OPTIONS, type BuildOptions, type BuildResult } from '../../pipeline.js';
-import { writeBuildOutputs } from '../../sinks/json.js';
+import { inspectOutputDir, loadThreads, writeBuildOutputs } from '../../sinks/json.js';
 import { FORMATS } from '../../ingest/index.js';
 import { UsageError } from '../../errors.js';
 import { listInputFiles, readInput } from '../read-inputs.js';
@@ -13,14 +14,17 @@ import { parseNumber, parseOptions, ProgressBar, type CliIO } from '../io.js';
 export const DEFAULT_INPUTS = ['graph-data/samples'];
 export const DEFAULT_OUT_DIR = 'graph-data/out';
 
-export const USAGE = `usage: litgraph build [inputs...] [-o DIR] [--format NAME] [--strict] [--seed N] [--resolution R] [--json]
+export const USAGE = `usage: litgraph build [inputs...] [-o DIR] [--format NAME] [--strict] [--seed N] [--resolution R] [--json] [--site DIR]
   inputs        files or folders, recursed [graph-data/samples]
   -o, --out     output folder [graph-data/out]
   --format      force one input format for every file (see \`litgraph formats\`) [detected per file]
   --strict      stop at the first rejected record or unreadable file, exit 1
   --seed        seed for Louvain and the layout [42]
   --resolution  Louvain resolution; higher gives more, smaller threads [1]
-  --json        print the report as JSON instead of the summary`;
+  --previous    an earlier build's folder: threads that persist keep their ids and labels
+  --json        print the report as JSON instead of the summary
+  --profile     print the milliseconds of each stage to stderr as JSON
+  --site DIR    also write the viewer as a static site into DIR (opens from disk)`;
 
 export interface BuildCommandOptions extends BuildOptions {
   inputs: string[];
@@ -29,11 +33,15 @@ export interface BuildCommandOptions extends BuildOptions {
 
 /** Runs a build and writes its files: the importable form of the command. */
 export function build(options: BuildCommandOptions, io?: CliIO): BuildResult {
+  const previous = inspectOutputDir(options.outDir);
+  if (previous.message) io?.stderr(`warning: ${previous.message}\n`);
   const { files, errors } = listInputFiles(options.inputs);
   if (files.length === 0 && errors.length === 0) throw new UsageError(`no input files found in ${options.inputs.join(', ')}`);
   const bar = io ? new ProgressBar(io, 'reading') : undefined;
+  const readStart = performance.now();
   const inputs = [...errors, ...files.map((f, i) => (bar?.update(i, files.length, f), readInput(f)))];
   bar?.done();
+  const readMs = Math.round(performance.now() - readStart);
   const parseBar = io ? new ProgressBar(io, 'parsing') : undefined;
   const result = runPipeline(inputs, options, {
     onInput: (done, total, path) => parseBar?.update(done, total, path),
@@ -43,7 +51,9 @@ export function build(options: BuildCommandOptions, io?: CliIO): BuildResult {
     },
   });
   if (io?.isTTY) io.stderr('\r\x1b[K');
+  const writeStart = performance.now();
   writeBuildOutputs(options.outDir, result);
+  result.timings = { read: readMs, ...result.timings, write: Math.round(performance.now() - writeStart) };
   return result;
 }
 
@@ -78,6 +88,12 @@ export function formatSummary(result: BuildResult, outDir: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The threads.json of an earlier build, for --previous. */
+function loadPreviousThreads(dir: string) {
+  if (!existsSync(join(dir, 'threads.json'))) throw new UsageError(`--previous ${dir}: no threads.json there (give an earlier build's output folder)`);
+  return loadThreads(dir);
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
@@ -87,7 +103,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       strict: { type: 'boolean' },
       seed: { type: 'string' },
       resolution: { type: 'string' },
+      previous: { type: 'string' },
       json: { type: 'boolean' },
+      profile: { type: 'boolean' },
+      site: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -108,9 +127,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       strict: values.strict ?? false,
       seed: parseNumber(values.seed, '--seed', DEFAULT_BUILD_OPTIONS.seed),
       resolution: parseNumber(values.resolution, '--resolution', DEFAULT_BUILD_OPTIONS.resolution),
+      previousThreads: values.previous !== undefined ? loadPreviousThreads(values.previous) : undefined,
     },
     io,
   );
   io.stdout(values.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatSummary(result, outDir));
+  if (values.profile) io.stderr(`${JSON.stringify({ timings: result.timings })}\n`);
+  if (values.site) {
+    const { writeSite } = await import('../../sinks/site.js');
+    writeSite(values.site, result);
+    if (!values.json) io.stdout(`wrote the viewer site to ${values.site}/index.html\n`);
+  }
   return 0;
 }

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { parseBibtexText } from '../src/ingest/bibtex.js';
+const r = parseBibtexText(fs.readFileSync('tests/fixtures/bibtex/library.bib', 'utf8'), 'x.bib');
+for (const x of r.records) console.log(JSON.stringify({ ...x, source: x.source.line }));
+console.log(r.rejects);
+const d = parseBibtexText(fs.readFileSync('/work/shared/data/bibtex/d2l.bib', 'utf8'), 'd2l.bib');
+console.log(d.records.length, d.rejects.length, d.records.filter(x=>/[{}\\<>]/.test(x.title ?? '')||x.authors.some(a=>/[{}\\]/.test(a))).length);
+console.log(d.records.filter(x=>x.authorsTruncated).length, d.records.slice(0,3).map(x=>[x.title,x.authors.slice(0,2),x.date,x.venue,x.ids, x.source.line]));
+console.log(d.records.filter(x=>/[^\x00-\x7f]/.test(x.authors.join()+x.title)).slice(0,8).map(x=>[x.title, x.authors.filter(a=>/[^\x00-\x7f]/.test(a))]));
+console.log(d.records.filter(x=>Object.keys(x.ids).length>1).map(x=>x.ids));

@@ -1,0 +1,184 @@
+/**
+ * Datasets and benchmarks a paper evaluates on (`evaluates_on`)
+ * ==============================================================
+ *
+ * Known names from gazetteers/datasets.json ("CIFAR-10", "cifar 10", "MovieLens-1M"), with a
+ * stated resolution as a variant ("ImageNet 64×64", "ImageNet $64\times 64$" → a variant of
+ * ImageNet); and unseen names by pattern:
+ *   - "the Criteo and Avazu datasets", "the DailyDialog corpus", "Penn Treebank": names before a
+ *     dataset head noun;
+ *   - "three public datasets (AmazonElectronics, TaobaoAds, and KuaiVideo)": a parenthesised list
+ *     after a dataset noun, or after "datasets such as / including / namely";
+ *   - "experiments on τ-bench, VitaBench and …": name-like items after an evaluation cue.
+ */
+import type { Doc, Found } from './doc.js';
+import { isNameLike } from './doc.js';
+import { isWordToken } from './gazetteer.js';
+import type { Token } from './text.js';
+import { GENERIC_ACRONYMS } from './methods.js';
+import { isModifierWord } from './terms.js';
+import { posLexicon } from './text.js';
+
+const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
+const STRONG_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks']);
+const EVAL_CUES = new Set(['on', 'using']);
+const EVAL_VERBS = new Set(['experiments', 'experiment', 'evaluate', 'evaluated', 'evaluates', 'evaluating', 'evaluation', 'evaluations', 'results', 'tested', 'test', 'tests', 'trained', 'train', 'performance', 'accuracy', 'state-of-the-art', 'sota', 'validate', 'validated', 'benchmarked', 'improvements', 'gains', 'fine-tuned', 'pretrained', 'pre-trained', 'outperforms', 'achieves', 'achieve', 'score', 'scores', 'f1', 'bleu']);
+const LIST_SEPARATORS = new Set([',', 'and', 'or', '&', '/']);
+// Capitalised words that start sentences or name languages, not datasets.
+const NOT_NAMES = new Set(['The', 'This', 'These', 'Our', 'We', 'In', 'On', 'For', 'English', 'Chinese', 'German', 'French', 'Japanese', 'Spanish', 'Arabic', 'Korean', 'Italian', 'Russian', 'Dutch', 'Czech', 'Turkish', 'Hindi', 'Table', 'Section', 'Figure', 'Experiments', 'Results', 'Extensive', 'Both', 'All', 'Each', 'Two', 'Three', 'Several', 'Various', 'Public', 'Real', 'Large', 'Experimental']);
+
+/** Whether token i can be (part of) a dataset name not in the gazetteer. */
+function nameToken(t: Token): boolean {
+  if (!isWordToken(t) || NOT_NAMES.has(t.text) || isModifierWord(t.lower)) return false;
+  return /^[A-Z0-9]/.test(t.text) || isNameLike(t.text) || /[a-z][A-Z]/.test(t.text);
+}
+
+/** An edition of a series: "SemEval-2017 Task 10", "CoNLL 2002", "WMT'14", "SMM4H 2021 Task 3". */
+const EDITION = /^(?:[ -]|['’])?(\d{4}|\d{2})\b(?:[ ]?[-:,]?[ ]?(?:[Ss]hared )?[Tt]ask[ ]?[-#]?[ ]?(\d{1,2})\b)?/;
+
+/** A word the lexicon knows as ordinary English (not a proper noun, not name-like). */
+function commonWord(t: Token): boolean {
+  const tag = posLexicon().get(t.lower);
+  return tag !== undefined && tag !== 'NNP' && tag !== 'NNPS' && !isNameLike(t.text);
+}
+
+/** The variant suffix after a dataset name: " 64×64", " $64\times 64$", " 256x256". */
+const VARIANT = /^\s*\$?\s*(\d{1,4})\s*(?:×|x|\\times)\s*(\d{1,4})\s*\$?/;
+
+export function datasetMentions(doc: Doc): Found[] {
+  const out: Found[] = [];
+  const { tokens, text } = doc;
+  const spans: Array<[number, number]> = [];
+  const taken = (s: number, e: number): boolean => spans.some(([a, b]) => a < e && s < b);
+  const add = (f: Found): void => {
+    if (taken(f.start, f.end)) return;
+    spans.push([f.start, f.end]);
+    out.push(f);
+  };
+
+  // 1. Known datasets, with resolution variants.
+  for (const m of doc.names) {
+    if (m.entry.type !== 'dataset') continue;
+    const rest = text.slice(m.end, m.end + 24);
+    const v = VARIANT.exec(rest);
+    const e = m.entry.series ? EDITION.exec(text.slice(m.end, m.end + 32)) : null;
+    if (e) {
+      const year = e[1].length === 2 ? (Number(e[1]) > 50 ? `19${e[1]}` : `20${e[1]}`) : e[1];
+      const name = `${m.entry.name}-${year}${e[2] ? ` Task-${e[2]}` : ''}`;
+      add({ type: 'dataset', role: 'evaluates_on', start: m.start, end: m.end + e[0].length, rule: 'gazetteer-edition', confidence: 0.85, name, variantOf: m.entry.variantOf ?? m.entry.key });
+    } else if (v) {
+      const end = m.end + v[0].replace(/\s+$/, '').length;
+      add({ type: 'dataset', role: 'evaluates_on', start: m.start, end, rule: 'gazetteer-variant', confidence: 0.9, name: `${m.entry.name} ${v[1]}×${v[2]}`, variantOf: m.entry.variantOf ?? m.entry.key });
+    } else add({ type: 'dataset', role: 'evaluates_on', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+  }
+
+  const known = (i: number): boolean => doc.nameAt.has(i) && doc.nameAt.get(i)!.entry.type !== 'dataset';
+
+  // 2. "the X and Y datasets", "the X corpus": name runs before a dataset head noun.
+  for (let h = 1; h < tokens.length; h++) {
+    if (!STRONG_HEADS.has(tokens[h].lower) && !(tokens[h].lower === 'treebank')) continue;
+    let k = h - 1;
+    const items: Array<[number, number]> = [];
+    // Walk back over "X , Y and Z" name runs.
+    while (k >= 0 && tokens[k].sentence === tokens[h].sentence) {
+      let j = k;
+      while (j >= 0 && nameToken(tokens[j]) && !known(j) && k - j < 3) j--;
+      if (j === k) break;
+      items.unshift([j + 1, k + 1]);
+      k = j;
+      if (k >= 0 && LIST_SEPARATORS.has(tokens[k].lower)) {
+        k--;
+        if (k >= 0 && tokens[k].lower === 'and') k--;
+      } else break;
+    }
+    for (const [a0, b] of items) {
+      // Title case is not a name: "A Large-Scale Multilingual Dataset". Keep runs with an uncommon word,
+      // without their leading adjectives ("Large-Scale XS-Video" → "XS-Video").
+      if (!tokens.slice(a0, b).some((t) => !commonWord(t))) continue;
+      let a = a0;
+      while (a < b - 1 && commonWord(tokens[a]) && /^(?:JJ|VBN|RB|VBG)/.test(posLexicon().get(tokens[a].lower) ?? '')) a++;
+      addName(a, b, 'name-before-dataset-noun', 0.8);
+    }
+  }
+
+  // 2b. Shared tasks and challenges: "the SMM4H shared task", "EmoContext challenge".
+  for (let h = 1; h < tokens.length; h++) {
+    const w = tokens[h].lower;
+    const shared = w === 'shared' && tokens[h + 1]?.lower === 'task';
+    if (!shared && w !== 'challenge' && w !== 'competition' && w !== 'campaign') continue;
+    const a = h - 1;
+    if (!isWordToken(tokens[a]) || !isNameLike(tokens[a].text) || GENERIC_ACRONYMS.has(tokens[a].text) || doc.nameAt.has(a)) continue;
+    addName(a, a + 1, 'name-before-shared-task', 0.75);
+  }
+
+  // 3. Parenthesised lists after a dataset noun: "three public datasets (A, B, and C)";
+  //    and lists after "datasets such as / including / namely / :".
+  for (let h = 0; h + 1 < tokens.length; h++) {
+    if (!STRONG_HEADS.has(tokens[h].lower)) continue;
+    let k = h + 1;
+    if (tokens[k].text === '(' || tokens[k].text === ':') k++;
+    else if (tokens[k].lower === 'such' && tokens[k + 1]?.lower === 'as') k += 2;
+    else if (tokens[k].lower === 'including' || tokens[k].lower === 'namely' || (tokens[k].text === ',' && (tokens[k + 1]?.lower === 'namely' || tokens[k + 1]?.lower === 'including'))) k += tokens[k].text === ',' ? 2 : 1;
+    else continue;
+    readList(k, tokens[h].sentence, 'dataset-list', 0.85);
+  }
+
+  // 4. Name-like items after an evaluation cue: "experiments on τ-bench, VitaBench and X".
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!EVAL_CUES.has(tokens[i].lower)) continue;
+    // An evaluation word within the six tokens before "on".
+    let cue = false;
+    for (let k = Math.max(0, i - 6); k < i; k++) if (EVAL_VERBS.has(tokens[k].lower) && tokens[k].sentence === tokens[i].sentence) cue = true;
+    if (!cue) continue;
+    let k = i + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    readList(k, tokens[i].sentence, 'name-after-evaluation', 0.7, true);
+  }
+
+  function addName(a: number, b: number, rule: string, confidence: number): void {
+    const start = tokens[a].start;
+    const end = tokens[b - 1].end;
+    const surface = text.slice(start, end);
+    if (GENERIC_ACRONYMS.has(surface) || doc.nameAt.has(a)) return;
+    if (!/[A-Za-z]/.test(surface)) return;
+    // One common English word is not a dataset name ("Graph dataset" opening a sentence).
+    if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
+    add({ type: 'dataset', role: 'evaluates_on', start, end, rule, confidence });
+  }
+
+  /** Reads "A, B, and C" from token k; strict lists need name-like items. */
+  function readList(k: number, sentence: number, rule: string, confidence: number, strict = false): void {
+    const items: Array<[number, number]> = [];
+    while (k < tokens.length && tokens[k].sentence === sentence && items.length < 12) {
+      // Skip LaTeX-ish decoration: "$τ$-bench".
+      let a = k;
+      while (a < tokens.length && (tokens[a].text === '$' || tokens[a].text === '^' || tokens[a].text === '{' || tokens[a].text === '}')) a++;
+      let b = a;
+      while (b < tokens.length && tokens[b].sentence === sentence && (nameToken(tokens[b]) || (b > a && (tokens[b].text === '-' || tokens[b].text === '$' || tokens[b].text === '^' || /^\d/.test(tokens[b].text) || /^-?bench/i.test(tokens[b].text)))) && b - a < 4) b++;
+      // A gazetteer name as an item: take it whole.
+      const g = doc.nameAt.get(a);
+      if (g) b = Math.max(b, g.to);
+      if (b === a) break;
+      items.push([a, b]);
+      k = b;
+      // A parenthetical after an item: "ESM-1b (single sequence)".
+      if (tokens[k]?.text === '(') {
+        const close = tokens.findIndex((t, x) => x > k && (t.text === ')' || t.sentence !== sentence));
+        if (close < 0 || tokens[close].text !== ')' || close - k > 8) break;
+        k = close + 1;
+      }
+      if (tokens[k] && tokens[k].text === ',') k++;
+      if (tokens[k] && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
+      else if (tokens[k - 1]?.text !== ',') break;
+    }
+    for (const [a, b] of items) {
+      const g = doc.nameAt.get(a);
+      if (g) continue; // known names are linked by rule 1 (or are methods, metrics, tasks)
+      const surfaceTokens = tokens.slice(a, b).filter(isWordToken);
+      if (strict && !surfaceTokens.some((t) => isNameLike(t.text) || /bench|QA$|NLI$|Net$|Bank$/i.test(t.text))) continue;
+      addName(a, b, rule, confidence);
+    }
+  }
+
+  return out;
+}

@@ -1,0 +1,172 @@
+/**
+ * Gazetteer lookup over tokens
+ * ============================
+ *
+ * The name lists in gazetteers/*.json (datasets, methods, tasks, metrics, organisations) are
+ * compiled once into one table keyed by the *compact* form of a name — lower-cased letters and
+ * digits only — so "CIFAR-10", "CIFAR10" and "cifar 10" are one key. A set of every compact
+ * prefix that ends on a token boundary lets the scan stop after one lookup at most positions
+ * (a token trie in effect): matching is linear in the number of tokens times the longest name.
+ *
+ * Case: names that are also English words or other acronyms are marked `exact` and match only
+ * as written; short all-capital aliases ("NER", "IE") always match only in capitals; dataset
+ * and organisation names need a capital or a digit unless marked `anyCase`.
+ */
+import type { EntityType } from '../types.js';
+import { slug } from '../graph/keys.js';
+import type { Token } from './text.js';
+import datasetsData from './gazetteers/datasets.json' with { type: 'json' };
+import methodsData from './gazetteers/methods.json' with { type: 'json' };
+import tasksData from './gazetteers/tasks.json' with { type: 'json' };
+import metricsData from './gazetteers/metrics.json' with { type: 'json' };
+import orgsData from './gazetteers/orgs.json' with { type: 'json' };
+
+interface RawEntry {
+  name: string;
+  aliases: string[];
+  variantOf?: string;
+  exact?: boolean;
+  anyCase?: boolean;
+  series?: boolean;
+}
+
+export interface GazetteerEntry {
+  type: EntityType;
+  /** Canonical label. */
+  name: string;
+  /** Stable key: `<type>:<slug(name)>`. */
+  key: string;
+  variantOf?: string;
+  aliases: string[];
+  /** A recurring evaluation whose editions are variants ("SemEval-2017 Task 10"). */
+  series?: boolean;
+}
+
+interface Candidate {
+  entry: GazetteerEntry;
+  /** When set, the surface must equal this form (whitespace collapsed). */
+  exactForms: Set<string> | null;
+  needsCapital: boolean;
+}
+
+export interface GazetteerMatch {
+  entry: GazetteerEntry;
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+/** Compact form: lower-case letters and digits only. */
+export function compact(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const JOINERS = new Set(['-', '/', '&', '.', '+', '@', '’', "'", '–']);
+const MAX_TOKENS = 8;
+
+export class Gazetteer {
+  private readonly table = new Map<string, Candidate[]>();
+  private readonly prefixes = new Set<string>();
+  readonly entries: GazetteerEntry[] = [];
+  private readonly byKey = new Map<string, GazetteerEntry>();
+
+  add(type: EntityType, raw: RawEntry, defaultNeedsCapital: boolean): void {
+    const entry: GazetteerEntry = { type, name: raw.name, key: `${type}:${slug(raw.name)}`, aliases: raw.aliases };
+    if (raw.variantOf) entry.variantOf = `${type}:${slug(raw.variantOf)}`;
+    if (raw.series) entry.series = true;
+    this.entries.push(entry);
+    this.byKey.set(entry.key, entry);
+    for (const form of [raw.name, ...raw.aliases]) {
+      const c = compact(form);
+      if (!c) continue;
+      const shortCaps = form.length <= 4 && /^[A-Z0-9]+$/.test(form) && /[A-Z]/.test(form);
+      const candidate: Candidate = {
+        entry,
+        exactForms: raw.exact || shortCaps ? new Set([form.replace(/\s+/g, ' ')]) : null,
+        needsCapital: defaultNeedsCapital && !raw.anyCase,
+      };
+      const list = this.table.get(c);
+      if (list) {
+        const same = list.find((x) => x.entry === entry && x.exactForms && candidate.exactForms);
+        if (same) for (const f of candidate.exactForms!) same.exactForms!.add(f);
+        else list.push(candidate);
+      } else this.table.set(c, [candidate]);
+      // Register every compact prefix that ends where a token of the form ends.
+      const parts = form.split(/[\s\-/&.+@'’–]+/).filter(Boolean);
+      let acc = '';
+      for (const p of parts) {
+        acc += compact(p);
+        this.prefixes.add(acc);
+      }
+      this.prefixes.add(c);
+    }
+  }
+
+  get(key: string): GazetteerEntry | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The longest name starting at token `i`, or null. `types` limits the entity types. */
+  matchAt(text: string, tokens: readonly Token[], i: number, types?: ReadonlySet<EntityType>): GazetteerMatch | null {
+    const first = tokens[i];
+    if (!isWordToken(first)) return null;
+    let acc = '';
+    let best: GazetteerMatch | null = null;
+    let j = i;
+    for (let n = 0; j < tokens.length && n < MAX_TOKENS; n++) {
+      const t = tokens[j];
+      if (isWordToken(t)) {
+        acc += t.compact;
+        if (!this.prefixes.has(acc)) break;
+        const candidates = this.table.get(acc);
+        if (candidates) {
+          const start = first.start;
+          const end = t.end;
+          const surface = text.slice(start, end).replace(/\s+/g, ' ');
+          for (const c of candidates) {
+            if (types && !types.has(c.entry.type)) continue;
+            if (c.exactForms && !c.exactForms.has(surface)) continue;
+            if (c.needsCapital && !/[A-Z0-9]/.test(surface)) continue;
+            best = { entry: c.entry, from: i, to: j + 1, start, end };
+            break;
+          }
+        }
+        j++;
+        // The next token must be a joiner or a word in the same sentence.
+        const next = tokens[j];
+        if (!next || next.sentence !== t.sentence) break;
+        if (!isWordToken(next)) {
+          if (!JOINERS.has(next.text)) break;
+          // "." joins only inside a name ("Last.fm"), never across a space.
+          if (next.text === '.' && (next.start !== t.end || !tokens[j + 1] || tokens[j + 1].start !== next.end)) break;
+          j++;
+        }
+      } else break;
+    }
+    // A name must not be cut out of a longer hyphenated word ("BERT" in "BERT-style" is fine, "MT" in "MT-bench" is not).
+    return best;
+  }
+}
+
+export function isWordToken(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
+let compiled: Gazetteer | null = null;
+
+/** The compiled gazetteer of every entity type (built once). */
+export function gazetteer(): Gazetteer {
+  if (compiled) return compiled;
+  const g = new Gazetteer();
+  // Insertion order is the priority when one spelling names entities of several types.
+  for (const e of (datasetsData as { entries: RawEntry[] }).entries) g.add('dataset', e, true);
+  for (const e of (tasksData as { entries: RawEntry[] }).entries) g.add('task', e, false);
+  for (const e of (methodsData as { entries: RawEntry[] }).entries) g.add('method', e, false);
+  for (const e of (metricsData as { entries: RawEntry[] }).entries) g.add('metric', e, false);
+  for (const e of (orgsData as { entries: RawEntry[] }).entries) g.add('org', e, true);
+  compiled = g;
+  return g;
+}

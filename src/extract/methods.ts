@@ -1,0 +1,223 @@
+/**
+ * Methods: proposed by the paper, or used / compared against
+ * ===========================================================
+ *
+ * `proposes`:
+ *   - after an introducing verb in the same clause: "we propose SEATER", "namely X", "dubbed X",
+ *     "called X", "a novel module named InterFormer", "a novel framework, Collaborative Ensemble
+ *     Training Network (CETNet)" (the long form and its acronym, one entity);
+ *   - "X, a novel framework for …" (an appositive naming a new method);
+ *   - a title that opens with a name and a colon: "SEATER: Generative Retrieval …";
+ *   - later occurrences of a proposed name in the same text.
+ * `uses`: known methods from the gazetteer (BERT, ESM-1b, Evoformer, ReAct …), names after
+ * "based on", "outperforms", "compared with", "built on", "X-based", acronym definitions whose
+ * long form ends in a method head ("Graph neural networks (GNNs)"), and method-typed noun
+ * phrases ("maximum entropy model").
+ * Generic phrases ("our model", "the proposed method") never become methods.
+ */
+import type { Doc, Found } from './doc.js';
+import { isNameLike } from './doc.js';
+import { isWordToken } from './gazetteer.js';
+import { headType, isGenericHead } from './terms.js';
+import type { Token } from './text.js';
+
+/** Acronyms that name a family of methods or a field, never one paper's contribution. */
+export const GENERIC_ACRONYMS = new Set([
+  'AI', 'ML', 'DL', 'RL', 'NLP', 'CV', 'IR', 'LLM', 'LLMs', 'GAN', 'GANs', 'GNN', 'GNNs', 'CNN', 'CNNs', 'RNN', 'RNNs',
+  'MLP', 'MLPs', 'VAE', 'VAEs', 'CTR', 'API', 'APIs', 'GPU', 'GPUs', 'CPU', 'SOTA', 'LSTM', 'LSTMs', 'KG', 'KGs', 'PLM', 'PLMs',
+  'US', 'USA', 'UK', 'EU', 'IEEE', 'ACM', 'ACL', 'NeurIPS', 'ICML', 'ICLR', 'CVPR', 'AAAI', 'IJCAI', 'KDD', 'EMNLP', 'NAACL',
+  'SIGIR', 'WWW', 'CIKM', 'WSDM', 'RecSys', 'II', 'III', 'IV', 'VI', 'OK', 'TV', 'PhD', 'MSc', 'GB', 'MB', 'TB', 'FLOPs', 'QA',
+]);
+
+const TRIGGERS = new Set(['propose', 'proposes', 'proposed', 'present', 'presents', 'presented', 'introduce', 'introduces', 'introduced', 'develop', 'develops', 'developed', 'called', 'named', 'dubbed', 'namely', 'termed', 'coined', 'design', 'designs', 'designed', 'devise', 'devises', 'release', 'releases', 'unveil', 'unveils']);
+// A proposing clause ends at these words.
+const CLAUSE_END = new Set(['which', 'that', 'where', 'whose', 'while', 'whereas', 'because', 'since', 'but', 'however', 'although', 'when', 'if', 'so']);
+const USE_CUES = new Set(['outperforms', 'outperform', 'outperforming', 'outperformed', 'surpasses', 'surpass', 'beats', 'than', 'against', 'over', 'versus', 'vs', 'extends', 'extend', 'extending', 'adopt', 'adopts', 'employ', 'employs', 'leverage', 'leverages', 'leveraging', 'utilize', 'utilizes', 'utilizing', 'use', 'uses', 'using', 'apply', 'applies', 'applying', 'including', 'like', 'as', 'fine-tune', 'finetune', 'integrate', 'replace', 'with']);
+const USE_BIGRAMS = new Set(['based on', 'built on', 'built upon', 'compared with', 'compared to', 'compare with', 'compare to', 'relies on', 'rely on', 'such as', 'builds on', 'builds upon', 'inspired by', 'trained with', 'on top']);
+const BIGRAM_FIRST = new Set([...USE_BIGRAMS].map((b) => b.split(' ')[0]));
+const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
+
+function sameSentence(doc: Doc, a: number, b: number): boolean {
+  return doc.tokens[a] !== undefined && doc.tokens[b] !== undefined && doc.tokens[a].sentence === doc.tokens[b].sentence;
+}
+
+/** A name that can be a method: name-like, not a generic acronym, not a known non-method. */
+function candidateName(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!isWordToken(t) || !isNameLike(t.text)) return false;
+  const bare = /[A-Z]s$/.test(t.text) ? t.text.slice(0, -1) : t.text;
+  if (GENERIC_ACRONYMS.has(t.text) || GENERIC_ACRONYMS.has(bare)) return false;
+  const known = doc.nameAt.get(i);
+  if (known && known.entry.type !== 'method') return false;
+  return true;
+}
+
+/** A run of capitalised words [i, j) directly naming something ("Householder Projector"). */
+function titleCaseRun(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length && j - i < 6 && tokens[j].sentence === tokens[i].sentence && /^[A-Z]/.test(tokens[j].text) && isWordToken(tokens[j])) j++;
+  return j;
+}
+
+export function methodMentions(doc: Doc): Found[] {
+  const out: Found[] = [];
+  const { tokens, text } = doc;
+  const proposedSpans: Array<[number, number]> = [];
+  const proposedNames = new Set<string>();
+  const abbrevByParen = new Map<number, (typeof doc.abbreviations)[number]>();
+  const abbrevOver = new Map<number, (typeof doc.abbreviations)[number]>();
+  for (const a of doc.abbreviations) {
+    abbrevByParen.set(a.to, a);
+    for (let k = a.from; k < a.to; k++) abbrevOver.set(k, a);
+  }
+
+  const propose = (f: Found, surface: string): void => {
+    if (proposedSpans.some(([s, e]) => s < f.end && f.start < e)) return;
+    proposedSpans.push([f.start, f.end]);
+    proposedNames.add(surface);
+    out.push(f);
+  };
+
+  const proposeAbbrev = (a: (typeof doc.abbreviations)[number], rule: string, confidence: number): void => {
+    const shortTok = tokens[a.short];
+    const name = shortTok.text;
+    if (GENERIC_ACRONYMS.has(name)) return;
+    // A known method's long form ("self-supervised learning (SSL)") is used, not proposed.
+    const known = doc.nameAt.get(a.from);
+    if (known && known.to === a.to) return;
+    propose({ type: 'method', role: 'proposes', start: tokens[a.from].start, end: tokens[a.to - 1].end, rule, confidence, name, alias: a.longText }, a.longText);
+    propose({ type: 'method', role: 'proposes', start: shortTok.start, end: shortTok.end, rule, confidence, alias: a.longText }, name);
+  };
+
+  // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
+  if (doc.field === 'title') {
+    const colon = tokens.findIndex((t) => t.text === ':');
+    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower)) {
+      const start = tokens[0].start;
+      const end = tokens[colon - 1].end;
+      const surface = text.slice(start, end);
+      const known = doc.nameAt.get(0);
+      if (!(known && known.to >= colon && known.entry.type !== 'method') && !GENERIC_ACRONYMS.has(surface))
+        propose({ type: 'method', role: 'proposes', start, end, rule: 'title-name', confidence: 0.9 }, surface);
+    }
+  }
+
+  // 2. Introducing verbs: the first name in the clause that follows.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!TRIGGERS.has(tokens[i].lower)) continue;
+    // "propose to double …" introduces an action, not a name.
+    if (tokens[i + 1] && tokens[i + 1].lower === 'to') continue;
+    for (let k = i + 1; k < tokens.length && k - i <= 20 && sameSentence(doc, i, k); k++) {
+      const t = tokens[k];
+      if (t.text === ';' || t.text === ':' || CLAUSE_END.has(t.lower)) break;
+      if (t.lower === 'to' && tokens[k + 1] && tokens[k + 1].tag.startsWith('VB')) break;
+      const abbrev = t.text === '(' ? abbrevByParen.get(k) : abbrevOver.get(k);
+      if (abbrev) {
+        const headOk = abbrev.to - abbrev.from >= 1;
+        if (headOk) proposeAbbrev(abbrev, `abbrev-after-${tokens[i].lower}`, 0.9);
+        break;
+      }
+      if (candidateName(doc, k)) {
+        // The long form of an acronym that follows is handled at the "(".
+        if (tokens[k + 1]?.text === '(' && abbrevByParen.has(k + 1)) continue;
+        const known = doc.nameAt.get(k);
+        if (known) {
+          // A known method after the verb is used, not proposed ("we propose a BERT-based …").
+          continue;
+        }
+        propose({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: `name-after-${tokens[i].lower}`, confidence: 0.9 }, t.text);
+        break;
+      }
+      // "we propose Householder Projector, a …": capitalised words right after the verb (or "a"/"the").
+      if ((k === i + 1 || (k === i + 2 && (tokens[i + 1].tag === 'DT'))) && /^[A-Z]/.test(t.text) && isWordToken(t) && !doc.nameAt.has(k)) {
+        const j = titleCaseRun(tokens, k);
+        const after = tokens[j];
+        if (j - k >= 2 && after && (after.text === ',' || after.text === '(' || after.lower === 'to' || after.lower === 'that' || after.lower === 'which')) {
+          const surface = text.slice(t.start, tokens[j - 1].end);
+          propose({ type: 'method', role: 'proposes', start: t.start, end: tokens[j - 1].end, rule: `name-after-${tokens[i].lower}`, confidence: 0.8 }, surface);
+          break;
+        }
+      }
+    }
+  }
+
+  // 3. "X, a novel framework for …" / "X is a novel …".
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (!candidateName(doc, i) || doc.nameAt.has(i)) continue;
+    let k = i + 1;
+    if (tokens[k].text === ',' || tokens[k].lower === 'is') k++;
+    else continue;
+    if (tokens[k].lower !== 'a' && tokens[k].lower !== 'an') continue;
+    const window = tokens.slice(k + 1, k + 5);
+    if (!window.some((t) => t.lower === 'novel' || t.lower === 'new')) continue;
+    if (!window.some((t) => headType(t.lower) === 'method')) continue;
+    propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text);
+  }
+
+  // 4. Repeats of a proposed name.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!proposedNames.has(t.text)) continue;
+    if (proposedSpans.some(([s, e]) => s < t.end && t.start < e)) continue;
+    proposedSpans.push([t.start, t.end]);
+    out.push({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: 'proposed-name-repeat', confidence: 0.85 });
+  }
+
+  const taken = (s: number, e: number): boolean => proposedSpans.some(([a, b]) => a < e && s < b);
+
+  // 5. Known methods from the gazetteer.
+  for (const m of doc.names) {
+    if (m.entry.type !== 'method' || taken(m.start, m.end)) continue;
+    out.push({ type: 'method', role: 'uses', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+    proposedSpans.push([m.start, m.end]);
+  }
+
+  // 6. Acronym definitions of methods: "Graph neural networks (GNNs)", "Hierarchical Structured Neural Network (HSNN)".
+  for (const a of doc.abbreviations) {
+    const shortTok = tokens[a.short];
+    if (taken(shortTok.start, shortTok.end)) continue;
+    const head = tokens[a.to - 1].lower;
+    if (headType(head) !== 'method') continue;
+    // The long form can itself be known ("conditional random fields (CRFs)").
+    const known = doc.names.find((m) => m.start >= tokens[a.from].start && m.end === tokens[a.to - 1].end && m.entry.type === 'method');
+    const key = known?.entry.key;
+    const f = { type: 'method' as const, role: 'uses' as const, rule: 'abbrev-definition', confidence: 0.8, ...(key ? { key } : { name: shortTok.text, alias: a.longText }) };
+    if (!taken(tokens[a.from].start, tokens[a.to - 1].end)) out.push({ ...f, start: tokens[a.from].start, end: tokens[a.to - 1].end });
+    out.push({ ...f, start: shortTok.start, end: shortTok.end });
+    proposedSpans.push([tokens[a.from].start, shortTok.end]);
+  }
+
+  // 7. Names in "uses" contexts: "based on X", "outperforms ReAct", "compared with X", "X-based".
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = tokens[i].lower;
+    if (!USE_CUES.has(cue) && !BIGRAM_FIRST.has(cue)) continue;
+    const bigram = i + 1 < tokens.length && BIGRAM_FIRST.has(cue) ? `${cue} ${tokens[i + 1].lower}` : '';
+    let from = -1;
+    if (USE_BIGRAMS.has(bigram)) from = i + 2;
+    else if (USE_CUES.has(cue)) from = i + 1;
+    if (from < 0) continue;
+    // Skip determiners and up to three modifiers: "based on a conditional Generative Adversarial Network".
+    for (let k = from; k < tokens.length && k - from < 5 && sameSentence(doc, i, k); k++) {
+      const t = tokens[k];
+      if (!isWordToken(t)) break;
+      if (candidateName(doc, k) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
+        out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, confidence: 0.7 });
+        proposedSpans.push([t.start, t.end]);
+        break;
+      }
+      if (t.tag !== 'DT' && t.tag !== 'JJ' && t.tag !== 'CD') break;
+    }
+  }
+  // "X-based": a name before a "-based" suffix.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const m = /^(.+)-(?:based|style|like|driven|powered)$/.exec(t.text);
+    if (!m || !isNameLike(m[1]) || GENERIC_ACRONYMS.has(m[1]) || doc.nameAt.has(i)) continue;
+    const end = t.start + m[1].length;
+    if (taken(t.start, end)) continue;
+    out.push({ type: 'method', role: 'uses', start: t.start, end, rule: 'name-based', confidence: 0.7 });
+    proposedSpans.push([t.start, end]);
+  }
+  void isGenericHead;
+  return out;
+}

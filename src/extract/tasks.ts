@@ -1,0 +1,39 @@
+/**
+ * Tasks a paper addresses (`addresses`)
+ * =====================================
+ *
+ * Known tasks from gazetteers/tasks.json ("CTR prediction", "sequential recommendation",
+ * "text-to-video generation", "named entity recognition"), a long form with its acronym before
+ * a task noun ("Click-through rate (CTR) prediction"), and noun phrases headed by a task noun
+ * ("speaker adaptive speech synthesis", "protein function prediction") from terms.ts.
+ */
+import type { Doc, Found } from './doc.js';
+import { compact, gazetteer } from './gazetteer.js';
+import { headType } from './terms.js';
+
+export function taskMentions(doc: Doc): Found[] {
+  const out: Found[] = [];
+  const { tokens, text } = doc;
+  const spans: Array<[number, number]> = [];
+  const add = (f: Found): void => {
+    if (spans.some(([a, b]) => a < f.end && f.start < b)) return;
+    spans.push([f.start, f.end]);
+    out.push(f);
+  };
+  // "Click-through rate (CTR) prediction": long form (ACR) + task head.
+  for (const a of doc.abbreviations) {
+    const head = tokens[a.short + 2];
+    if (!head || headType(head.lower) !== 'task' || head.sentence !== tokens[a.short].sentence) continue;
+    const longName = `${a.longText} ${head.text}`;
+    const shortName = `${tokens[a.short].text} ${head.text}`;
+    const g = gazetteer();
+    const known = g.entries.find((e) => e.type === 'task' && (compact(e.name) === compact(longName) || compact(e.name) === compact(shortName) || e.aliases.some((x) => compact(x) === compact(longName))));
+    add({ type: 'task', role: 'addresses', start: a.start, end: head.end, rule: 'abbrev-task', confidence: 0.85, ...(known ? { key: known.key } : { name: shortName, alias: longName }) });
+  }
+  for (const m of doc.names) {
+    if (m.entry.type !== 'task') continue;
+    add({ type: 'task', role: 'addresses', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+  }
+  void text;
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Typed scientific terms: noun phrases typed by their head word
+ * =============================================================
+ *
+ * Chunks each sentence into noun phrases (adjectives and nouns ending on a noun, over the
+ * tags of text.ts), strips leading determiners and evaluative words ("our novel", "the proposed"),
+ * and types a phrase by its head: "dependency parsing" → task, "maximum entropy model" → method,
+ * "word error rate" → metric, "Switchboard corpus" → material. A lone generic head ("the model",
+ * "this task", "state-of-the-art baselines") is never a term. Task phrases take a following
+ * "of …" complement ("recognition of named entities"). Head lists live in gazetteers/heads.json.
+ */
+import type { Token } from './text.js';
+import { isNoun } from './text.js';
+import headsData from './gazetteers/heads.json' with { type: 'json' };
+
+export type TermType = 'method' | 'task' | 'metric' | 'material';
+
+export interface Term {
+  type: TermType;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** Lower-cased head word. */
+  head: string;
+}
+
+interface Heads {
+  task: string[];
+  method: string[];
+  metric: string[];
+  material: string[];
+  generic: string[];
+  modifiers: string[];
+}
+const HEADS = headsData as unknown as Heads;
+
+const HEAD_TYPE = new Map<string, TermType>();
+// Earlier lists win where a word is in several ("loss" is a method's, "accuracy" a metric).
+for (const [type, words] of [['metric', HEADS.metric], ['task', HEADS.task], ['method', HEADS.method], ['material', HEADS.material]] as const) {
+  for (const w of words) if (!HEAD_TYPE.has(w)) HEAD_TYPE.set(w, type);
+}
+const GENERIC = new Set(HEADS.generic);
+const MODIFIERS = new Set(HEADS.modifiers);
+
+const NP_TAGS = new Set(['JJ', 'JJR', 'JJS', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'VBN']);
+
+/** Singular of a lower-case noun, by the regular English rules. */
+export function singular(word: string): string {
+  if (word.length <= 3 || !word.endsWith('s') || word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** The term type a head word gives, or null. */
+export function headType(head: string): TermType | null {
+  const h = head.includes('-') ? head.slice(head.lastIndexOf('-') + 1) : head;
+  return HEAD_TYPE.get(h) ?? HEAD_TYPE.get(singular(h)) ?? null;
+}
+
+export function isGenericHead(head: string): boolean {
+  return GENERIC.has(head) || GENERIC.has(singular(head));
+}
+
+export function isModifierWord(lower: string): boolean {
+  return MODIFIERS.has(lower);
+}
+
+/** Noun-phrase chunks [from, to) of the token list, leading modifiers stripped. */
+export function nounPhrases(tokens: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!NP_TAGS.has(tokens[i].tag)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const sentence = tokens[i].sentence;
+    while (j < tokens.length && tokens[j].sentence === sentence) {
+      const t = tokens[j];
+      if (NP_TAGS.has(t.tag)) {
+        // A participle continues a phrase only before a noun ("supervised learning").
+        if (t.tag === 'VBN' && !(tokens[j + 1] && isNoun(tokens[j + 1].tag))) break;
+        j++;
+      } else if ((t.text === '-' || t.text === '/') && j > i && tokens[j + 1] && NP_TAGS.has(tokens[j + 1].tag) && tokens[j + 1].start === t.end && tokens[j - 1].end === t.start) j++;
+      else break;
+    }
+    let from = i;
+    let to = j;
+    // Trim to the last noun.
+    while (to > from && !isNoun(tokens[to - 1].tag)) to--;
+    // Strip leading determiners, numbers and evaluative words.
+    while (from < to && (MODIFIERS.has(tokens[from].lower) || tokens[from].tag === 'CD' && !/[a-z]/i.test(tokens[from].text) || tokens[from].text === '-' || tokens[from].text === '/')) from++;
+    if (to > from) out.push([from, to]);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** Typed terms of a tokenised text. */
+export function typedTerms(tokens: readonly Token[]): Term[] {
+  const terms: Term[] = [];
+  for (const [from, initialTo] of nounPhrases(tokens)) {
+    let to = initialTo;
+    const headToken = tokens[to - 1];
+    const head = headToken.lower;
+    const type = headType(head);
+    if (!type) continue;
+    if (to - from === 1 && isGenericHead(head)) continue;
+    // A single capitalised word typed by its own head is a name the gazetteer did not know.
+    if (to - from === 1 && type !== 'task' && type !== 'metric' && type !== 'material') continue;
+    // "recognition of named entities": a task (or metric) head takes its "of" complement.
+    if ((type === 'task' || type === 'metric') && tokens[to] && tokens[to].lower === 'of' && tokens[to].sentence === headToken.sentence) {
+      let k = to + 1;
+      if (tokens[k] && (tokens[k].tag === 'DT' || tokens[k].tag === 'PRP$')) k++;
+      let m = k;
+      while (m < tokens.length && tokens[m].sentence === headToken.sentence && (NP_TAGS.has(tokens[m].tag) && tokens[m].tag !== 'VBN') ) m++;
+      while (m > k && !isNoun(tokens[m - 1].tag)) m--;
+      if (m > k && m - k <= 4) to = m;
+    }
+    terms.push({ type, from, to, start: tokens[from].start, end: tokens[to - 1].end, head: singular(head) });
+  }
+  return terms;
+}

@@ -1,0 +1,175 @@
+/**
+ * Tokens, sentences and part-of-speech tags for the extractors
+ * ============================================================
+ *
+ * One linear pass over the text: word tokens keep their character offsets, sentence ends are
+ * marked, and each word gets a tag from natural's English lexicon (the Brill tagger's lexicon,
+ * first tag = most frequent) with a few contextual repairs. natural's own Brill tagger applies
+ * its transformation rules token by token in JavaScript objects and runs far below the ingest
+ * rate; a lexicon lookup with cached lower-cased forms keeps extraction at tens of MB/s.
+ */
+import { createRequire } from 'node:module';
+
+export interface Token {
+  /** The token as written. */
+  text: string;
+  /** Lower-cased text. */
+  lower: string;
+  /** Lower-case letters and digits only (the gazetteer's lookup form). */
+  compact: string;
+  start: number;
+  end: number;
+  /** Penn tag: NN, NNS, NNP, JJ, VB*, IN, DT, CC, CD, PUNCT for punctuation, SYM. */
+  tag: string;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+}
+
+// A word is a run of letters/digits, joined by inner hyphens, apostrophes, dots between digits
+// or a "+" tail (C++, RefCOCO+). Every alternative consumes at least one character from a
+// disjoint class, so the regex is linear; anything else is one punctuation token.
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
+
+let lexicon: Map<string, string> | null = null;
+
+/** natural's English lexicon as word → most frequent tag (loaded once, lazily). */
+export function posLexicon(): Map<string, string> {
+  if (lexicon) return lexicon;
+  const require = createRequire(import.meta.url);
+  const raw = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, string[]>;
+  lexicon = new Map();
+  for (const word in raw) {
+    const tags = raw[word];
+    if (Array.isArray(tags) && tags.length > 0) lexicon.set(word, tags[0].split('|')[0]);
+  }
+  // Words of the scientific register the newswire lexicon tags poorly.
+  const fixes: Record<string, string> = {
+    model: 'NN', models: 'NNS', learning: 'NN', training: 'NN', parsing: 'NN', tagging: 'NN', labeling: 'NN',
+    labelling: 'NN', clustering: 'NN', ranking: 'NN', modeling: 'NN', modelling: 'NN', processing: 'NN',
+    reasoning: 'NN', matching: 'NN', answering: 'NN', understanding: 'NN', filtering: 'NN', planning: 'NN',
+    sampling: 'NN', decoding: 'NN', encoding: 'NN', embedding: 'NN', embeddings: 'NNS', indexing: 'NN', mining: 'NN',
+    chunking: 'NN', forecasting: 'NN', captioning: 'NN', smoothing: 'NN', spotting: 'NN', linking: 'NN',
+    inpainting: 'NN', denoising: 'NN', fine: 'JJ', data: 'NNS', present: 'VB', based: 'VBN', novel: 'JJ', deep: 'JJ',
+    neural: 'JJ', semantic: 'JJ', syntactic: 'JJ', statistical: 'JJ', lexical: 'JJ', generative: 'JJ',
+    discriminative: 'JJ', unsupervised: 'JJ', supervised: 'JJ', multi: 'JJ', dataset: 'NN', datasets: 'NNS',
+    corpus: 'NN', corpora: 'NNS', benchmark: 'NN', benchmarks: 'NNS', framework: 'NN', frameworks: 'NNS',
+    outperforms: 'VBZ', outperform: 'VBP', achieves: 'VBZ', show: 'VBP', shows: 'VBZ', use: 'VBP', uses: 'VBZ',
+    propose: 'VBP', proposes: 'VBZ', introduce: 'VBP', introduces: 'VBZ', presents: 'VBZ', that: 'WDT',
+    state: 'NN', art: 'NN', pre: 'JJ', trained: 'VBN', pretrained: 'JJ', 'pre-trained': 'JJ', via: 'IN',
+    'state-of-the-art': 'JJ', input: 'NN', output: 'NN', set: 'NN', sets: 'NNS', can: 'MD', may: 'MD', will: 'MD',
+    'fine-tuning': 'NN', 'fine-tuned': 'JJ', text: 'NN', speech: 'NN', task: 'NN', tasks: 'NNS', graph: 'NN',
+    'real-world': 'JJ', large: 'JJ', 'large-scale': 'JJ', multilingual: 'JJ', cross: 'JJ', 'cross-lingual': 'JJ',
+    'zero-shot': 'JJ', 'few-shot': 'JJ', 'end-to-end': 'JJ', 'k-ary': 'JJ', rather: 'RB', i: 'PRP', we: 'PRP',
+  };
+  for (const [w, t] of Object.entries(fixes)) lexicon.set(w, t);
+  return lexicon;
+}
+
+interface WordInfo {
+  lower: string;
+  compact: string;
+  tag: string;
+}
+const wordCache = new Map<string, WordInfo>();
+const startCache = new Map<string, WordInfo>();
+
+/** Lower case, compact form and lexical tag of a word, cached (words repeat across abstracts). */
+function wordInfo(word: string, sentenceStart: boolean): WordInfo {
+  const cache = sentenceStart ? startCache : wordCache;
+  let info = cache.get(word);
+  if (info === undefined) {
+    const lower = word.toLowerCase();
+    info = { lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
+    if (cache.size > 500_000) cache.clear();
+    cache.set(word, info);
+  }
+  return info;
+}
+
+/** The lexical tag of one word, before context. */
+function lexicalTag(word: string, lower: string, sentenceStart: boolean): string {
+  const lex = posLexicon();
+  const direct = lex.get(word);
+  // Capitalised words not at a sentence start are names unless the lexicon says otherwise.
+  if (direct) return direct;
+  const lowered = lex.get(lower);
+  const upper = word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
+  if (lowered && (sentenceStart || !upper)) return lowered;
+  if (upper || /[A-Z]/.test(word.slice(1))) return 'NNP';
+  if (/^[0-9]/.test(word)) return /[a-z]/i.test(word) ? 'NNP' : 'CD';
+  if (lowered) return lowered;
+  // Hyphenated compounds take the tag of their last part ("tree-structured" → VBN → JJ).
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) {
+    const last = lower.slice(dash + 1);
+    const t = lex.get(last);
+    if (t === 'VBN' || t === 'VBD' || t === 'JJ') return 'JJ';
+    if (t === 'NNS') return 'NNS';
+    if (t && t.startsWith('NN')) return 'NN';
+    if (/(?:ed|ive|al|ic|ous|able|ible|less|ful|ary|like|free|aware|wise|specific|based)$/.test(last)) return 'JJ';
+    if (/s$/.test(last) && !/ss$/.test(last)) return 'NNS';
+    return 'NN';
+  }
+  if (/(?:ing)$/.test(lower)) return 'VBG';
+  if (/(?:ed)$/.test(lower)) return 'VBN';
+  if (/(?:ly)$/.test(lower)) return 'RB';
+  if (/(?:ous|ive|ical|able|ible|ful|less|istic|ary|al|ic)$/.test(lower)) return 'JJ';
+  if (/(?:s)$/.test(lower) && !/(?:ss|us|is)$/.test(lower)) return 'NNS';
+  return 'NN';
+}
+
+const isNoun = (t: string): boolean => t === 'NN' || t === 'NNS' || t === 'NNP' || t === 'NNPS';
+
+/** Tokenises and tags `text`; offsets are UTF-16 indices into it. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let sentenceStart = true;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const word = m[0];
+    const start = m.index;
+    const end = start + word.length;
+    const c = word.charCodeAt(0);
+    const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+    if (!isWord) {
+      const tag = word === ',' ? ',' : word === '.' || word === '!' || word === '?' ? '.' : word === ';' || word === ':' ? ':' : word === '(' || word === '[' || word === '{' ? '(' : word === ')' || word === ']' || word === '}' ? ')' : 'SYM';
+      tokens.push({ text: word, lower: word, compact: '', start, end, tag, sentence });
+      // A full stop ends a sentence when followed by space and not inside "e.g." / "i.e." / "et al.".
+      if (tag === '.' && (end >= text.length || /\s/.test(text[end]))) {
+        const prev = tokens.length >= 2 ? tokens[tokens.length - 2].lower : '';
+        if (prev !== 'e.g' && prev !== 'i.e' && prev !== 'al' && prev !== 'vs' && prev !== 'etc' && prev !== 'fig' && prev !== 'eq' && prev.length !== 1) {
+          sentence++;
+          sentenceStart = true;
+        }
+      }
+      continue;
+    }
+    const info = wordInfo(word, sentenceStart);
+    tokens.push({ text: word, lower: info.lower, compact: info.compact, start, end, tag: info.tag, sentence });
+    sentenceStart = false;
+  }
+  repairTags(tokens);
+  return tokens;
+}
+
+/** Contextual repairs of lexical tags (a few Brill-style rules). */
+function repairTags(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = i > 0 ? tokens[i - 1] : null;
+    const next = i + 1 < tokens.length ? tokens[i + 1] : null;
+    // A verb form right after a determiner, adjective or possessive is a noun ("the present", "a model").
+    if ((t.tag === 'VB' || t.tag === 'VBP') && prev && (prev.tag === 'DT' || prev.tag === 'JJ' || prev.tag === 'PRP$' || prev.tag === 'POS')) t.tag = 'NN';
+    else if (t.tag === 'VBZ' && prev && (prev.tag === 'DT' || prev.tag === 'JJ') && next && (next.tag === 'VBP' || next.tag === 'VBZ' || next.tag === 'VBD' || next.tag === 'MD' || next.tag === 'IN')) t.tag = 'NNS';
+    // A participle between a determiner/adjective and a noun modifies it ("the proposed method").
+    else if ((t.tag === 'VBN' || t.tag === 'VBD') && next && isNoun(next.tag) && (!prev || prev.tag === 'DT' || prev.tag === 'JJ' || prev.tag === 'PRP$' || prev.tag === 'IN' || prev.tag === ',' || prev.tag === 'CC' || isNoun(prev.tag))) t.tag = 'JJ';
+    // A gerund inside a noun group is a noun ("dependency parsing", "machine learning").
+    else if (t.tag === 'VBG' && prev && (isNoun(prev.tag) || prev.tag === 'JJ') && !(next && (next.tag === 'DT' || next.tag === 'PRP' || next.tag === 'PRP$'))) t.tag = 'NN';
+    // A verb right after "to" stays a verb; a VB after a noun group and before a noun is a noun compound part.
+    else if (t.tag === 'VB' && prev && isNoun(prev.tag) && next && isNoun(next.tag) && prev.tag !== 'TO') t.tag = 'NN';
+  }
+}
+
+/** Whether a tag is a noun tag. */
+export { isNoun };

@@ -1,0 +1,483 @@
+/**
+ * related — "what is related to this paper, and why?"
+ * ===================================================
+ *
+ * `buildRelatedIndex(graph)` reads every signal once (threads/signals.ts, the text index, thread
+ * membership from `in_thread` edges) so that one process answers many queries fast (`--batch`).
+ * `relatedWork(index, query, options)` resolves the query — a paper id, arXiv id, DOI, ACL id,
+ * title words (several matches → the candidates are returned instead) or free text — and ranks
+ * corpus papers by a weighted sum of signals:
+ *
+ *   text            tf-idf cosine of titles + abstracts
+ *   coupling        references both cite, Σ rarity(citers of the reference)
+ *   coCited         papers citing both, Σ rarity(references of the citing paper)
+ *   citation        a direct citation either way
+ *   author … repo   shared authors / methods / datasets / tasks / repos, Σ rarity(papers linked)
+ *   thread          the same research thread
+ *   similarCite     what the query's textual neighbours cite, Σ cosine of the citing neighbour
+ *   authorCite      what other papers by the query's authors cite
+ *   popularity      ln(1 + citations) / ln(1 + most citations): a prior for well-known work
+ *
+ * Text and the citation-flow signals (coupling, coCited, similarCite, authorCite) are divided by their
+ * largest value among the query's candidates; shared entities stay absolute (Σ rarity, capped at
+ * 1) so that one widely shared method remains weak evidence. Every signal lies in [0, 1] and the weights (DEFAULT_RELATED_WEIGHTS,
+ * tuned on the AAN citation-recovery eval, bench/eval-threads.ts) compare like with like. The
+ * paper itself is never suggested, nor — unless `allowLater` — papers published after it.
+ * Each suggestion carries its score breakdown and the evidence: shared references, co-citing
+ * papers, shared entities, the thread, the text score, the neighbours and authors that cite it.
+ */
+import type { LitGraph } from '../graph/build.js';
+import { foldText, normaliseArxivId, normaliseDoi } from '../graph/keys.js';
+import { rarity, readSignals, SHARED_KINDS, type PaperSignals, type SharedKind } from '../threads/signals.js';
+import { buildTextIndex, TopK, type SparseVector, type TextIndex, type TextIndexOptions } from '../threads/text-index.js';
+import { STOPWORDS } from '../threads/tokenize.js';
+
+export const SIGNALS = ['text', 'coupling', 'coCited', 'citation', 'author', 'method', 'dataset', 'task', 'repo', 'thread', 'similarCite', 'authorCite', 'popularity'] as const;
+export type Signal = (typeof SIGNALS)[number];
+export type RelatedWeights = Record<Signal, number>;
+
+export const DEFAULT_RELATED_WEIGHTS: RelatedWeights = {
+  text: 1,
+  coupling: 0.6,
+  coCited: 0.6,
+  citation: 0.5,
+  author: 0.3,
+  method: 0.3,
+  dataset: 0.15,
+  task: 0.15,
+  repo: 0.3,
+  thread: 0.1,
+  similarCite: 0.8,
+  authorCite: 0.4,
+  popularity: 0.3,
+};
+
+export interface RelatedOptions {
+  /** Suggestions returned. */
+  k: number;
+  /** Also suggest papers published after the query paper. */
+  allowLater: boolean;
+  weights: RelatedWeights;
+  /** Text neighbours scored as candidates. */
+  textCandidates: number;
+  /** Textual neighbours whose references feed `similarCite`. */
+  similarNeighbours: number;
+  /** References, citers, authors and entities linked to more papers than this are skipped. */
+  maxFanout: number;
+  /** The most cited papers always considered (the popularity prior's candidates). */
+  popularCandidates: number;
+  /** Evidence items listed per reason. */
+  evidence: number;
+  /** Year of a free-text query, to exclude later papers (none by default). */
+  year: number | null;
+}
+
+export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
+  k: 10,
+  allowLater: false,
+  weights: DEFAULT_RELATED_WEIGHTS,
+  textCandidates: 200,
+  similarNeighbours: 20,
+  maxFanout: 500,
+  popularCandidates: 50,
+  evidence: 5,
+  year: null,
+};
+
+export function resolveRelatedOptions(options: Partial<Omit<RelatedOptions, 'weights'>> & { weights?: Partial<RelatedWeights> } = {}): RelatedOptions {
+  const o: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...options, weights: { ...DEFAULT_RELATED_WEIGHTS, ...options.weights } };
+  if (!(Number.isInteger(o.k) && o.k >= 1)) throw new RangeError(`related: k must be a positive integer, got ${o.k}`);
+  for (const [name, w] of Object.entries(o.weights)) if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`related: weight ${name} must be a number ≥ 0, got ${w}`);
+  for (const name of ['textCandidates', 'similarNeighbours', 'maxFanout', 'popularCandidates', 'evidence'] as const) {
+    if (!(Number.isInteger(o[name]) && o[name] >= 0)) throw new RangeError(`related: ${name} must be an integer ≥ 0, got ${o[name]}`);
+  }
+  return o;
+}
+
+/* ------------------------------------------------------------------------- index -- */
+
+export interface RelatedIndex {
+  signals: PaperSignals;
+  text: TextIndex;
+  /** Corpus papers, sorted; numbers are positions here and in the text index. */
+  papers: string[];
+  number: Map<string, number>;
+  label: Map<string, string>;
+  entityLabel: Map<string, string>;
+  thread: Map<string, string>;
+  threadLabel: Map<string, string>;
+  /** entity id → corpus papers linked to it. */
+  entityPapers: Map<string, string[]>;
+  citedCount: Map<string, number>;
+  maxCited: number;
+  popular: string[];
+  byArxiv: Map<string, string>;
+  byDoi: Map<string, string>;
+  byAcl: Map<string, string>;
+  /** folded title word → corpus papers whose title (or label) has it. */
+  titleWords: Map<string, string[]>;
+  foldedTitle: Map<string, string>;
+}
+
+/** Reads everything related work needs from a graph, once. */
+export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextIndexOptions> = {}): RelatedIndex {
+  const signals = readSignals(graph);
+  const papers = signals.papers;
+  const number = new Map<string, number>();
+  papers.forEach((p, i) => number.set(p, i));
+  const text = buildTextIndex(papers.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })), textOptions);
+  const label = new Map<string, string>();
+  const entityLabel = new Map<string, string>();
+  const threadLabel = new Map<string, string>();
+  const byArxiv = new Map<string, string>();
+  const byDoi = new Map<string, string>();
+  const byAcl = new Map<string, string>();
+  graph.forEachNode((key, a) => {
+    if (a.type === 'paper') {
+      label.set(key, a.label);
+      if (typeof a.arxivId === 'string') byArxiv.set(a.arxivId, key);
+      if (typeof a.doi === 'string') byDoi.set(a.doi.toLowerCase(), key);
+      if (typeof a.aclId === 'string') byAcl.set(a.aclId.toLowerCase(), key);
+    } else if (a.type === 'thread') threadLabel.set(key, a.label);
+    else entityLabel.set(key, a.label);
+  });
+  const thread = new Map<string, string>();
+  graph.forEachEdge((_, a, source, target) => {
+    if (a.type === 'in_thread') thread.set(source, target);
+  });
+  const entityPapers = new Map<string, string[]>();
+  for (const p of papers) {
+    for (const list of signals.entities.get(p)?.values() ?? []) {
+      for (const e of list) {
+        const l = entityPapers.get(e);
+        if (l) l.push(p);
+        else entityPapers.set(e, [p]);
+      }
+    }
+  }
+  const citedCount = new Map<string, number>();
+  let maxCited = 0;
+  for (const [cited, citing] of signals.citers) {
+    citedCount.set(cited, citing.length);
+    if (number.has(cited)) maxCited = Math.max(maxCited, citing.length);
+  }
+  const popular = papers
+    .filter((p) => (citedCount.get(p) ?? 0) > 0)
+    .sort((a, b) => citedCount.get(b)! - citedCount.get(a)! || (a < b ? -1 : 1))
+    .slice(0, 1000);
+  const titleWords = new Map<string, string[]>();
+  const foldedTitle = new Map<string, string>();
+  for (const p of papers) {
+    const t = foldText(signals.title.get(p) ?? label.get(p) ?? '');
+    foldedTitle.set(p, t);
+    for (const w of new Set(t.split(' '))) {
+      if (!w) continue;
+      const l = titleWords.get(w);
+      if (l) l.push(p);
+      else titleWords.set(w, [p]);
+    }
+  }
+  return { signals, text, papers, number, label, entityLabel, thread, threadLabel, entityPapers, citedCount, maxCited, popular, byArxiv, byDoi, byAcl, titleWords, foldedTitle };
+}
+
+/* ---------------------------------------------------------------- query resolution -- */
+
+export interface Candidate {
+  id: string;
+  label: string;
+  year: number | null;
+}
+
+export type Resolved = { kind: 'paper'; id: string } | { kind: 'ambiguous'; candidates: Candidate[] } | { kind: 'not-found' };
+
+/** A paper id, arXiv id, DOI, ACL id, or title words → one paper, the candidates, or none. */
+export function resolvePaper(index: RelatedIndex, query: string): Resolved {
+  const q = query.trim();
+  if (!q) return { kind: 'not-found' };
+  if (index.number.has(q)) return { kind: 'paper', id: q };
+  const arxiv = normaliseArxivId(q);
+  if (arxiv && index.byArxiv.has(arxiv)) return { kind: 'paper', id: index.byArxiv.get(arxiv)! };
+  const doi = normaliseDoi(q);
+  if (doi && index.byDoi.has(doi)) return { kind: 'paper', id: index.byDoi.get(doi)! };
+  const acl = index.byAcl.get(q.toLowerCase());
+  if (acl) return { kind: 'paper', id: acl };
+  for (const prefix of ['paper:arxiv:', 'paper:doi:', 'paper:acl:']) {
+    const id = `${prefix}${prefix === 'paper:arxiv:' ? (arxiv ?? q) : q.toLowerCase()}`;
+    if (index.number.has(id)) return { kind: 'paper', id };
+  }
+  const folded = foldText(q);
+  const wordsAll = folded.split(' ').filter(Boolean);
+  const words = wordsAll.filter((w) => !STOPWORDS.has(w));
+  const use = words.length ? words : wordsAll;
+  if (!use.length) return { kind: 'not-found' };
+  let hits: string[] | null = null;
+  for (const w of [...use].sort((a, b) => (index.titleWords.get(a)?.length ?? 0) - (index.titleWords.get(b)?.length ?? 0))) {
+    const list = index.titleWords.get(w) ?? [];
+    const set = new Set(list);
+    hits = hits === null ? list.slice() : hits.filter((p) => set.has(p));
+    if (!hits.length) break;
+  }
+  if (!hits?.length) return { kind: 'not-found' };
+  if (hits.length === 1) return { kind: 'paper', id: hits[0] };
+  const exact = hits.filter((p) => index.foldedTitle.get(p) === folded);
+  if (exact.length === 1) return { kind: 'paper', id: exact[0] };
+  return {
+    kind: 'ambiguous',
+    candidates: hits
+      .sort((a, b) => (index.foldedTitle.get(a)!.length - index.foldedTitle.get(b)!.length) || (a < b ? -1 : 1))
+      .slice(0, 20)
+      .map((id) => ({ id, label: index.label.get(id) ?? id, year: index.signals.year.get(id) ?? null })),
+  };
+}
+
+/* ------------------------------------------------------------------------ ranking -- */
+
+export interface Evidence {
+  id: string;
+  label: string;
+}
+
+export interface Reasons {
+  /** tf-idf cosine with the query. */
+  text?: number;
+  /** Direct citation: the query cites this paper, or this paper cites the query. */
+  citation?: 'cites' | 'cited-by';
+  sharedRefs?: Evidence[];
+  sharedRefCount?: number;
+  coCitedBy?: Evidence[];
+  coCitedCount?: number;
+  shared?: Partial<Record<SharedKind, Evidence[]>>;
+  thread?: Evidence;
+  /** Textual neighbours of the query that cite this paper. */
+  citedBySimilar?: Evidence[];
+  /** Other papers by the query's authors that cite this paper. */
+  citedBySameAuthors?: Evidence[];
+  /** How often the corpus cites this paper. */
+  citations?: number;
+}
+
+export interface Suggestion {
+  rank: number;
+  id: string;
+  label: string;
+  year: number | null;
+  score: number;
+  /** Weighted contribution of each signal (non-zero only); they sum to `score`. */
+  breakdown: Partial<Record<Signal, number>>;
+  reasons: Reasons;
+}
+
+export type RelatedQuery = string | { paper: string } | { text: string; year?: number | null };
+
+export interface QueryInfo {
+  kind: 'paper' | 'text';
+  input: string;
+  id?: string;
+  label?: string;
+  year?: number | null;
+  thread?: Evidence;
+}
+
+export type RelatedAnswer =
+  | { status: 'ok'; query: QueryInfo; suggestions: Suggestion[] }
+  | { status: 'ambiguous'; query: QueryInfo; candidates: Candidate[] }
+  | { status: 'not-found'; query: QueryInfo; message: string };
+
+/** Signals divided by their largest value among the query's candidates. */
+const NORMALISED: readonly Signal[] = ['text', 'coupling', 'coCited', 'similarCite', 'authorCite'];
+/** Signals kept absolute (Σ rarity), capped at 1: one widely shared entity must stay weak evidence. */
+const CAPPED: readonly Signal[] = ['author', 'method', 'dataset', 'task', 'repo'];
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+interface Scratch {
+  raw: Map<string, Float64Array>;
+}
+
+function bump(s: Scratch, id: string, signal: Signal, value: number): void {
+  let row = s.raw.get(id);
+  if (!row) s.raw.set(id, (row = new Float64Array(SIGNALS.length)));
+  row[SIGNALS.indexOf(signal)] += value;
+}
+
+const SIGNAL_INDEX = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<Signal, number>;
+
+/** Ranks related work for `query`. */
+export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: Partial<Omit<RelatedOptions, 'weights'>> & { weights?: Partial<RelatedWeights> } = {}): RelatedAnswer {
+  const o = resolveRelatedOptions(options);
+  const input = typeof query === 'string' ? query : 'text' in query ? query.text : query.paper;
+  let self: string | null = null;
+  let vector: SparseVector;
+  let info: QueryInfo;
+  if (typeof query === 'object' && 'text' in query) {
+    vector = index.text.vectorize(query.text);
+    info = { kind: 'text', input: input.length > 80 ? `${input.slice(0, 79)}…` : input, year: query.year ?? o.year };
+    if (!vector.terms.length) return { status: 'not-found', query: info, message: 'the text has no terms in the corpus vocabulary' };
+  } else {
+    const resolved = resolvePaper(index, input);
+    info = { kind: 'paper', input };
+    if (resolved.kind === 'ambiguous') return { status: 'ambiguous', query: info, candidates: resolved.candidates };
+    if (resolved.kind === 'not-found') return { status: 'not-found', query: info, message: `no paper matches "${input}" (try a paper id, arXiv id, DOI, other title words, or --text)` };
+    self = resolved.id;
+    vector = index.text.vector(index.number.get(self)!);
+    info = { ...info, id: self, label: index.label.get(self), year: index.signals.year.get(self) ?? null };
+  }
+  const { signals } = index;
+  const scratch: Scratch = { raw: new Map() };
+  const qYear = info.year ?? null;
+
+  // Text neighbours: candidates and the "what similar papers cite" signal.
+  const neighbours = index.text.query(vector, Math.max(o.textCandidates, o.similarNeighbours), { exclude: self !== null ? index.number.get(self) : undefined });
+  for (const { doc, score } of neighbours) bump(scratch, index.papers[doc], 'text', score);
+  const similar = neighbours.slice(0, o.similarNeighbours).filter((n) => n.score > 0);
+  for (const { doc, score } of similar) {
+    const refs = signals.refs.get(index.papers[doc]) ?? [];
+    if (refs.length > o.maxFanout) continue;
+    for (const r of refs) if (index.number.has(r)) bump(scratch, r, 'similarCite', score);
+  }
+
+  // Thread: the query paper's own, or for text the thread most of its neighbours are in.
+  let queryThread: string | undefined = self ? index.thread.get(self) : undefined;
+  if (!self) {
+    const votes = new Map<string, number>();
+    for (const { doc, score } of neighbours.slice(0, 10)) {
+      const t = index.thread.get(index.papers[doc]);
+      if (t) votes.set(t, (votes.get(t) ?? 0) + score);
+    }
+    queryThread = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  }
+  if (queryThread === 'thread:other') queryThread = undefined;
+  if (queryThread) info.thread = { id: queryThread, label: index.threadLabel.get(queryThread) ?? queryThread };
+
+  if (self) {
+    const refs = signals.refs.get(self) ?? [];
+    const citers = signals.citers.get(self) ?? [];
+    for (const r of refs) if (index.number.has(r)) bump(scratch, r, 'citation', 1);
+    for (const c of citers) if (index.number.has(c)) bump(scratch, c, 'citation', 1);
+    // Bibliographic coupling: others citing what the query cites.
+    for (const r of refs) {
+      const others = signals.citers.get(r) ?? [];
+      if (others.length > o.maxFanout) continue;
+      const w = rarity(others.length);
+      for (const c of others) if (c !== self && index.number.has(c)) bump(scratch, c, 'coupling', w);
+    }
+    // Co-citation: what is cited together with the query.
+    for (const x of citers) {
+      const together = signals.refs.get(x) ?? [];
+      if (together.length > o.maxFanout) continue;
+      const w = rarity(together.length);
+      for (const c of together) if (c !== self && index.number.has(c)) bump(scratch, c, 'coCited', w);
+    }
+    // Shared entities, and what the query's authors cite elsewhere.
+    const mine = signals.entities.get(self);
+    for (const kind of SHARED_KINDS) {
+      for (const e of mine?.get(kind) ?? []) {
+        const list = index.entityPapers.get(e) ?? [];
+        if (list.length > o.maxFanout) continue;
+        const w = rarity(list.length);
+        for (const p of list) {
+          if (p === self) continue;
+          bump(scratch, p, kind, w);
+          if (kind === 'author') for (const r of signals.refs.get(p) ?? []) if (index.number.has(r)) bump(scratch, r, 'authorCite', w);
+        }
+      }
+    }
+  }
+  for (const p of index.popular.slice(0, o.popularCandidates)) bump(scratch, p, 'popularity', 0);
+
+  // Normalise, weigh, filter, rank.
+  const max = new Float64Array(SIGNALS.length);
+  for (const row of scratch.raw.values()) for (let i = 0; i < row.length; i++) if (row[i] > max[i]) max[i] = row[i];
+  const top = new TopK(o.k);
+  const candidates: string[] = [];
+  const lnMax = Math.log1p(index.maxCited);
+  for (const [id, row] of scratch.raw) {
+    if (id === self) continue;
+    if (!o.allowLater && qYear != null) {
+      const y = signals.year.get(id);
+      if (y != null && y > qYear) continue;
+    }
+    for (const s of NORMALISED) if (max[SIGNAL_INDEX[s]] > 0) row[SIGNAL_INDEX[s]] /= max[SIGNAL_INDEX[s]];
+    for (const s of CAPPED) row[SIGNAL_INDEX[s]] = Math.min(1, row[SIGNAL_INDEX[s]]);
+    row[SIGNAL_INDEX.thread] = queryThread && index.thread.get(id) === queryThread ? 1 : 0;
+    row[SIGNAL_INDEX.popularity] = lnMax > 0 ? Math.log1p(index.citedCount.get(id) ?? 0) / lnMax : 0;
+    let score = 0;
+    for (let i = 0; i < SIGNALS.length; i++) score += o.weights[SIGNALS[i]] * row[i];
+    if (score <= 0) continue;
+    const n = candidates.length;
+    candidates.push(id);
+    top.push(n, score);
+  }
+
+  const suggestions = top.sorted().map(({ doc, score }, i) => {
+    const id = candidates[doc];
+    const row = scratch.raw.get(id)!;
+    const breakdown: Partial<Record<Signal, number>> = {};
+    SIGNALS.forEach((s, j) => {
+      const v = o.weights[s] * row[j];
+      if (v > 0) breakdown[s] = round(v);
+    });
+    return { rank: i + 1, id, label: index.label.get(id) ?? id, year: signals.year.get(id) ?? null, score: round(score), breakdown, reasons: explain(index, self, id, row, similar.map((n) => index.papers[n.doc]), queryThread, o) };
+  });
+  return { status: 'ok', query: info, suggestions };
+}
+
+/** The evidence behind one suggestion (computed for the returned few only). */
+function explain(index: RelatedIndex, self: string | null, id: string, row: Float64Array, similar: string[], thread: string | undefined, o: RelatedOptions): Reasons {
+  const { signals } = index;
+  const ev = (p: string): Evidence => ({ id: p, label: index.label.get(p) ?? index.entityLabel.get(p) ?? p });
+  const reasons: Reasons = {};
+  const cos = self !== null ? index.text.cosine(index.number.get(self)!, index.number.get(id)!) : row[SIGNAL_INDEX.text];
+  if (cos > 0) reasons.text = round(cos);
+  if (self) {
+    const myRefs = signals.refs.get(self) ?? [];
+    const theirRefs = new Set(signals.refs.get(id) ?? []);
+    if (myRefs.includes(id)) reasons.citation = 'cites';
+    else if (theirRefs.has(self)) reasons.citation = 'cited-by';
+    const shared = myRefs.filter((r) => theirRefs.has(r));
+    if (shared.length) {
+      reasons.sharedRefCount = shared.length;
+      reasons.sharedRefs = shared.slice(0, o.evidence).map(ev);
+    }
+    const theirCiters = new Set(signals.citers.get(id) ?? []);
+    const coCiting = (signals.citers.get(self) ?? []).filter((c) => theirCiters.has(c));
+    if (coCiting.length) {
+      reasons.coCitedCount = coCiting.length;
+      reasons.coCitedBy = coCiting.slice(0, o.evidence).map(ev);
+    }
+    const mine = signals.entities.get(self);
+    const theirs = signals.entities.get(id);
+    for (const kind of SHARED_KINDS) {
+      const t = new Set(theirs?.get(kind) ?? []);
+      const both = (mine?.get(kind) ?? []).filter((e) => t.has(e));
+      if (both.length) (reasons.shared ??= {})[kind] = both.slice(0, o.evidence).map(ev);
+    }
+    const authors = mine?.get('author') ?? [];
+    if (authors.length) {
+      const byAuthors = new Set<string>();
+      for (const a of authors) for (const p of index.entityPapers.get(a) ?? []) if (p !== self && (signals.refs.get(p) ?? []).includes(id)) byAuthors.add(p);
+      if (byAuthors.size) reasons.citedBySameAuthors = [...byAuthors].sort().slice(0, o.evidence).map(ev);
+    }
+  }
+  if (thread && index.thread.get(id) === thread) reasons.thread = { id: thread, label: index.threadLabel.get(thread) ?? thread };
+  const citingNeighbours = similar.filter((n) => (signals.refs.get(n) ?? []).includes(id));
+  if (citingNeighbours.length) reasons.citedBySimilar = citingNeighbours.slice(0, o.evidence).map(ev);
+  const cited = index.citedCount.get(id) ?? 0;
+  if (cited) reasons.citations = cited;
+  return reasons;
+}
+
+/** One line per reason, for the human table. */
+export function describeReasons(r: Reasons): string[] {
+  const lines: string[] = [];
+  const names = (list: Evidence[], total?: number) => `${list.map((e) => e.label).join('; ')}${total && total > list.length ? ` (+${total - list.length} more)` : ''}`;
+  if (r.citation) lines.push(r.citation === 'cites' ? 'cited by the query paper' : 'cites the query paper');
+  if (r.sharedRefs) lines.push(`shares ${r.sharedRefCount} reference${r.sharedRefCount === 1 ? '' : 's'}: ${names(r.sharedRefs, r.sharedRefCount)}`);
+  if (r.coCitedBy) lines.push(`co-cited by ${r.coCitedCount}: ${names(r.coCitedBy, r.coCitedCount)}`);
+  for (const [kind, list] of Object.entries(r.shared ?? {})) lines.push(`shared ${kind}${list.length > 1 ? 's' : ''}: ${names(list)}`);
+  if (r.citedBySimilar) lines.push(`cited by similar papers: ${names(r.citedBySimilar)}`);
+  if (r.citedBySameAuthors) lines.push(`cited by the same authors: ${names(r.citedBySameAuthors)}`);
+  if (r.thread) lines.push(`same thread: ${r.thread.label} (${r.thread.id})`);
+  if (r.text !== undefined) lines.push(`text similarity ${r.text.toFixed(2)}`);
+  if (r.citations) lines.push(`cited ${r.citations}× in the corpus`);
+  return lines;
+}

@@ -1,0 +1,295 @@
+/**
+ * threads — research threads: Louvain over the paper–paper graph, labelled and kept stable
+ * ========================================================================================
+ *
+ * `detectThreads(graph, options)` reads every paper's signals from the litgraph graph
+ * (signals.ts), builds the text index (text-index.ts) and the weighted paper–paper graph
+ * (paper-graph.ts), and partitions it with graphology-communities-louvain, seeded with
+ * mulberry32(`seed`) so the same inputs always give the same threads. Then:
+ *
+ * - communities smaller than `minSize` (default 3) are folded into one `thread:other`, so a
+ *   corpus of loosely related papers does not show hundreds of singleton "threads";
+ * - threads are numbered `thread:1…` by size (largest first), ties by their first paper id;
+ * - with `previous` (the threads.json of an earlier build) each new thread takes the id and
+ *   label of the old thread it overlaps most (Jaccard of memberships ≥ `minJaccard`, matched
+ *   greedily, best overlap first); new threads get numbers after the highest old one;
+ * - each thread carries its distinctive terms and label (labels.ts), its top methods /
+ *   datasets / tasks (entity ids, most papers first), its year span and its most central
+ *   papers (largest weighted degree inside the thread).
+ *
+ * `addThreadsToGraph` writes the result into the graph: `thread` nodes, `in_thread` edges and
+ * the `similar_to` edges (top-k text neighbours, one edge per pair, smaller key as source,
+ * weight = cosine). `threadStage` does both, for the pipeline.
+ */
+import louvainModule from 'graphology-communities-louvain';
+import type { LitGraph } from '../graph/build.js';
+import { threadKey } from '../graph/keys.js';
+import type { Thread } from '../types.js';
+import { labelThreads, type LabelOptions } from './labels.js';
+import { buildPaperGraph, resolvePaperGraphOptions, type PaperGraph, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { mulberry32 } from './rng.js';
+import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
+import { allNeighbours, buildTextIndex, type TextIndex, type TextIndexOptions } from './text-index.js';
+
+// The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
+type Louvain = typeof import('graphology-communities-louvain').default;
+const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
+
+export const OTHER_THREAD = 'thread:other';
+
+export interface ThreadOptions {
+  /** Seed of the PRNG Louvain shuffles with. */
+  seed: number;
+  /** Louvain resolution: higher gives more, smaller threads. */
+  resolution: number;
+  /** Communities with fewer papers are folded into `thread:other`. */
+  minSize: number;
+  /** Most central papers listed per thread. */
+  central: number;
+  /** Methods, datasets and tasks listed per thread. */
+  topEntities: number;
+  /** `similar_to` edges written per paper (top-k text neighbours). */
+  similarK: number;
+  /** Cosines below this never become `similar_to` edges. */
+  minSimilarity: number;
+  /** Threads of an earlier build, to keep their ids and labels. */
+  previous?: readonly Thread[];
+  /** Least membership overlap (Jaccard) for a new thread to inherit an old one's id. */
+  minJaccard: number;
+  paperGraph: Partial<Omit<PaperGraphOptions, 'weights'>> & { weights?: Partial<PaperGraphWeights> };
+  text: Partial<TextIndexOptions>;
+  labels: Partial<LabelOptions>;
+}
+
+export const DEFAULT_THREAD_OPTIONS: ThreadOptions = {
+  seed: 42,
+  resolution: 1,
+  minSize: 3,
+  central: 5,
+  topEntities: 5,
+  similarK: 5,
+  minSimilarity: 0.1,
+  minJaccard: 0.3,
+  paperGraph: {},
+  text: {},
+  labels: {},
+};
+
+export function resolveThreadOptions(options: Partial<ThreadOptions> = {}): ThreadOptions {
+  const o = { ...DEFAULT_THREAD_OPTIONS, ...options };
+  if (!Number.isFinite(o.seed)) throw new RangeError(`threads: seed must be a number, got ${o.seed}`);
+  if (!(Number.isFinite(o.resolution) && o.resolution > 0)) throw new RangeError(`threads: resolution must be a positive number, got ${o.resolution}`);
+  if (!(Number.isInteger(o.minSize) && o.minSize >= 1)) throw new RangeError(`threads: minSize must be an integer ≥ 1, got ${o.minSize}`);
+  if (!(Number.isInteger(o.similarK) && o.similarK >= 0)) throw new RangeError(`threads: similarK must be an integer ≥ 0, got ${o.similarK}`);
+  if (!(o.minJaccard > 0 && o.minJaccard <= 1)) throw new RangeError(`threads: minJaccard must be in (0, 1], got ${o.minJaccard}`);
+  resolvePaperGraphOptions(o.paperGraph);
+  return o;
+}
+
+export interface SimilarPair {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface ThreadDetection {
+  threads: Thread[];
+  /** Modularity of the Louvain partition (before folding small communities), or null without edges. */
+  modularity: number | null;
+  /** paper id → thread id, for every corpus paper. */
+  membership: Map<string, string>;
+  /** `similar_to` pairs, smaller key first, sorted. */
+  similar: SimilarPair[];
+  paperGraph: PaperGraph;
+  signals: PaperSignals;
+  textIndex: TextIndex;
+}
+
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function topCounts(counts: Map<string, number>, n: number): string[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([k]) => k);
+}
+
+interface Draft {
+  papers: string[];
+  key: string;
+}
+
+/** Greedy best-overlap matching of new groups to previous threads; returns new group index → old thread. */
+function matchPrevious(groups: Draft[], previous: readonly Thread[], minJaccard: number): Map<number, Thread> {
+  const owner = new Map<string, number>();
+  const old = previous.filter((t) => t.id !== OTHER_THREAD);
+  old.forEach((t, i) => t.papers.forEach((p) => owner.set(p, i)));
+  const candidates: { g: number; t: number; j: number }[] = [];
+  groups.forEach((group, g) => {
+    const overlap = new Map<number, number>();
+    for (const p of group.papers) {
+      const t = owner.get(p);
+      if (t !== undefined) overlap.set(t, (overlap.get(t) ?? 0) + 1);
+    }
+    for (const [t, inter] of overlap) {
+      const j = inter / (group.papers.length + old[t].papers.length - inter);
+      if (j >= minJaccard) candidates.push({ g, t, j });
+    }
+  });
+  candidates.sort((a, b) => b.j - a.j || a.g - b.g || a.t - b.t);
+  const usedG = new Set<number>();
+  const usedT = new Set<number>();
+  const out = new Map<number, Thread>();
+  for (const c of candidates) {
+    if (usedG.has(c.g) || usedT.has(c.t)) continue;
+    usedG.add(c.g);
+    usedT.add(c.t);
+    out.set(c.g, old[c.t]);
+  }
+  return out;
+}
+
+/** Detects the research threads of the papers in `graph` (which is not modified). */
+export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadDetection {
+  const o = resolveThreadOptions(options);
+  const pg = resolvePaperGraphOptions(o.paperGraph);
+  const signals = readSignals(graph);
+  const ids = signals.papers;
+  const textIndex = buildTextIndex(
+    ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })),
+    o.text,
+  );
+  const neighbours = allNeighbours(textIndex, Math.max(pg.textK, o.similarK), Math.min(pg.minCosine, o.minSimilarity));
+  const paperGraph = buildPaperGraph(signals, neighbours, pg);
+
+  // Louvain, seeded. Without edges every paper is its own community.
+  let communities: Record<string, number> = {};
+  let modularity: number | null = null;
+  if (paperGraph.size > 0) {
+    const detailed = louvain.detailed(paperGraph, { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
+    communities = detailed.communities;
+    modularity = round(detailed.modularity, 6);
+  } else ids.forEach((id, i) => (communities[id] = i));
+
+  const byCommunity = new Map<number, string[]>();
+  for (const id of ids) {
+    const c = communities[id];
+    const list = byCommunity.get(c);
+    if (list) list.push(id);
+    else byCommunity.set(c, [id]);
+  }
+  const big: Draft[] = [];
+  const other: string[] = [];
+  for (const members of byCommunity.values()) {
+    members.sort();
+    if (members.length >= o.minSize) big.push({ papers: members, key: members[0] });
+    else other.push(...members);
+  }
+  other.sort();
+  const bySizeThenFirst = (a: Draft, b: Draft) => b.papers.length - a.papers.length || (a.key < b.key ? -1 : 1);
+  big.sort(bySizeThenFirst);
+
+  // Ids: inherited where a previous thread persists, else numbered in order after the old ones.
+  const inherited = o.previous?.length ? matchPrevious(big, o.previous, o.minJaccard) : new Map<number, Thread>();
+  let next = 1;
+  for (const t of o.previous ?? []) {
+    const m = /^thread:(\d+)$/.exec(t.id);
+    if (m) next = Math.max(next, Number(m[1]) + 1);
+  }
+  const idOf = big.map((_, g) => inherited.get(g)?.id ?? threadKey(next++));
+
+  // Labels from distinctive phrases (the "other" thread is labelled "other").
+  const docNumber = new Map<string, number>();
+  ids.forEach((id, i) => docNumber.set(id, i));
+  const texts = ids.map((id) => [signals.title.get(id), signals.abstract.get(id)].filter(Boolean).join('. '));
+  const labels = labelThreads(texts, big.map((g) => g.papers.map((p) => docNumber.get(p)!)), o.labels);
+
+  const membership = new Map<string, string>();
+  big.forEach((g, i) => g.papers.forEach((p) => membership.set(p, idOf[i])));
+  for (const p of other) membership.set(p, OTHER_THREAD);
+
+  const describe = (id: string, papers: string[], label: string, terms: string[]): Thread => {
+    const inThread = new Set(papers);
+    const strength = new Map<string, number>();
+    for (const p of papers) {
+      let s = 0;
+      paperGraph.forEachEdge(p, (_, attr, source, target) => {
+        if (inThread.has(source === p ? target : source)) s += attr.weight;
+      });
+      strength.set(p, s);
+    }
+    const central = [...papers].sort((a, b) => strength.get(b)! - strength.get(a)! || (a < b ? -1 : 1)).slice(0, o.central);
+    const counts: Record<'method' | 'dataset' | 'task', Map<string, number>> = { method: new Map(), dataset: new Map(), task: new Map() };
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of papers) {
+      const y = signals.year.get(p);
+      if (y != null) {
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
+      }
+      const byKind = signals.entities.get(p);
+      for (const kind of ['method', 'dataset', 'task'] as const satisfies readonly SharedKind[]) {
+        for (const e of byKind?.get(kind) ?? []) counts[kind].set(e, (counts[kind].get(e) ?? 0) + 1);
+      }
+    }
+    return {
+      id,
+      label,
+      terms,
+      size: papers.length,
+      papers,
+      topMethods: topCounts(counts.method, o.topEntities),
+      topDatasets: topCounts(counts.dataset, o.topEntities),
+      topTasks: topCounts(counts.task, o.topEntities),
+      years: Number.isFinite(lo) ? [lo, hi] : null,
+      central,
+    };
+  };
+
+  const threads = big.map((g, i) => describe(idOf[i], g.papers, inherited.get(i)?.label ?? labels[i].label, labels[i].terms));
+  if (other.length) threads.push(describe(OTHER_THREAD, other, 'other', []));
+
+  // similar_to: each paper's top similarK neighbours, one edge per pair.
+  const pairs = new Map<string, SimilarPair>();
+  neighbours.forEach((list, a) => {
+    for (const { doc: b, score } of list.slice(0, o.similarK)) {
+      if (score < o.minSimilarity) continue;
+      const [s, t] = ids[a] < ids[b] ? [ids[a], ids[b]] : [ids[b], ids[a]];
+      const key = `${s}\u0000${t}`;
+      if (!pairs.has(key)) pairs.set(key, { source: s, target: t, weight: round(score) });
+    }
+  });
+  const similar = [...pairs.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  return { threads, modularity, membership, similar, paperGraph, signals, textIndex };
+}
+
+/** Writes thread nodes, `in_thread` edges and `similar_to` edges into `graph`. */
+export function addThreadsToGraph(graph: LitGraph, detection: Pick<ThreadDetection, 'threads' | 'similar'>, evidence = 'louvain'): void {
+  for (const t of detection.threads) {
+    graph.mergeNode(t.id, { type: 'thread', label: t.label, size: t.size, terms: t.terms, ...(t.years ? { years: t.years } : {}) });
+  }
+  for (const t of detection.threads) {
+    for (const p of t.papers) {
+      const key = `in_thread:${p}->${t.id}`;
+      if (!graph.hasEdge(key) && graph.hasNode(p)) graph.addEdgeWithKey(key, p, t.id, { type: 'in_thread', provenance: 'inferred', evidence });
+    }
+  }
+  for (const s of detection.similar) {
+    const key = `similar_to:${s.source}->${s.target}`;
+    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, s.source, s.target, { type: 'similar_to', provenance: 'inferred', weight: s.weight, evidence: `tf-idf cosine ${s.weight}` });
+  }
+}
+
+/** The pipeline's threads stage: detect, write into the graph, return what the report needs. */
+export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {}): { threads: Thread[]; modularity: number | null } {
+  const o = resolveThreadOptions(options);
+  const detection = detectThreads(graph, o);
+  addThreadsToGraph(graph, detection, `louvain (seed ${o.seed}, resolution ${o.resolution})`);
+  return { threads: detection.threads, modularity: detection.modularity };
+}
+
+export { buildTextIndex, TextIndex } from './text-index.js';
+export { buildPaperGraph, DEFAULT_PAPER_GRAPH_OPTIONS, DEFAULT_PAPER_GRAPH_WEIGHTS } from './paper-graph.js';
+export { readSignals } from './signals.js';
+export { mulberry32 } from './rng.js';

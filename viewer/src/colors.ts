@@ -1,0 +1,36 @@
+/** Colours: papers by thread (a fixed qualitative palette, then golden-angle hues), other types fixed. */
+
+export const THREAD_PALETTE = [
+  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79',
+  '#e6550d', '#31a354', '#756bb1', '#636363', '#3182bd', '#d6616b', '#637939', '#ad494a', '#7b4173', '#a55194',
+];
+
+export function threadColor(index: number): string {
+  if (index < 0) return UNTHREADED_COLOR;
+  if (index < THREAD_PALETTE.length) return THREAD_PALETTE[index];
+  const hue = Math.round((index * 137.508) % 360);
+  return `hsl(${hue}, 55%, ${index % 2 ? 42 : 55}%)`;
+}
+
+/** Papers with no thread (or graphs without threads). */
+export const UNTHREADED_COLOR = '#4a78c2';
+
+/** Entity colours are light and desaturated so they never read as one of the thread colours. */
+export const TYPE_COLORS: Record<string, string> = {
+  paper: UNTHREADED_COLOR,
+  author: '#bdbdbd',
+  method: '#f0a98b',
+  dataset: '#83cbc1',
+  task: '#e6d38a',
+  metric: '#cdb9dc',
+  repo: '#5a5a5a',
+  venue: '#b39b91',
+  org: '#a998b0',
+  category: '#d9d0cc',
+  thread: '#222222',
+};
+
+export const DIM_NODE = '#e8e8e8';
+export const EDGE_COLOR = '#d0d0d0';
+export const EDGE_STRONG = '#8f8f8f';
+export const HIGHLIGHT_EDGE = '#555555';
