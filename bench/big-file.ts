@@ -22,22 +22,28 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const WORDS =
-  'graph neural network diffusion model recommendation retrieval embedding sparse attention transformer training benchmark dataset evaluation robust latent sampling contrastive learning policy reward speech video protein language we propose achieves state-of-the-art results on ImageNet and CIFAR-10 with a simple method'.split(
-    ' ',
-  );
+const SYLLABLES = 'ka lo mi re su ta ne vo ri pa de gu li mo sa te fi no ra ze'.split(' ');
+const DATASETS = ['ImageNet', 'CIFAR-10', 'COCO', 'SQuAD', 'MovieLens', 'LibriSpeech', 'WikiText-103', 'Kinetics-400'];
 
-/** Writes about `bytes` bytes of `Abstract:` lines (~1 kB each) to `path`; returns the line count. */
+/**
+ * Writes about `bytes` bytes of `Abstract:` lines (~1 kB each) to `path`; returns the line count.
+ * Text: a Zipf-like draw from 8,000 pseudo-words (so papers share common words but not all),
+ * one method name of its own per paper ("we propose Kalomi123"), one of eight datasets, and a
+ * few non-ASCII characters.
+ */
 export function writeListing(path: string, bytes: number): number {
   let seed = 20231022;
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const vocab: string[] = [];
+  for (const a of SYLLABLES) for (const b of SYLLABLES) for (const c of SYLLABLES) vocab.push(a + b + c);
   const fd = openSync(path, 'w');
   let written = 0;
   let lines = 0;
   let chunk: string[] = [];
   while (written < bytes) {
-    const words = Array.from({ length: 150 }, () => WORDS[Math.floor(next() * WORDS.length)]);
-    const line = `Abstract:Record ${lines}: we study ${words.join(' ')} (Café, naïve, 東京).\n`;
+    const words = Array.from({ length: 140 }, () => vocab[Math.floor(next() * next() * vocab.length)]);
+    const name = `${vocab[lines % vocab.length][0].toUpperCase()}${vocab[lines % vocab.length].slice(1)}${lines}`;
+    const line = `Abstract:Record ${lines}: we propose ${name}, which ${words.slice(0, 70).join(' ')}. On ${DATASETS[lines % DATASETS.length]} it ${words.slice(70).join(' ')} (Café, naïve, 東京).\n`;
     chunk.push(line);
     written += Buffer.byteLength(line);
     lines++;
@@ -68,9 +74,9 @@ async function child(stage: string, file: string, out: string): Promise<void> {
     }
   } else {
     const { main } = await import('../src/cli/main.js');
-    const io = { out: '', isTTY: false, env: {}, stdout: (t: string) => void (io.out += t), stderr: () => undefined };
+    const io = { out: '', err: '', isTTY: false, env: {}, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
     const code = await main(['build', file, '-o', out], io);
-    if (code !== 0) throw new Error(`build exited ${code}`);
+    if (code !== 0) throw new Error(`build exited ${code}: ${io.err.slice(-2000)}`);
     records = Number(/records (\d+)/.exec(io.out)?.[1] ?? 0);
   }
   const ms = performance.now() - t0;

@@ -3,6 +3,7 @@
  * =======================================================================
  *
  *   npx tsx bench/eval-threads.ts [--sample N] [--seed N] [--no-abstracts] [--json]
+ *   npx tsx bench/eval-threads.ts --scale 100000     (timings on a synthetic corpus)
  *
  * 1. Citation recovery on ../shared/data/aan (AAN: acl.txt citation pairs + acl-metadata.txt),
  *    with abstracts from ../shared/data/acl-anthology-xml where the ACL XML parser
@@ -17,7 +18,8 @@
  *    and the modularity of the partition.
  *
  * When ../shared/data is absent the script says so and exits 0. Nothing from the data is
- * written anywhere. `run()` returns the section for the eval runner (bench/eval.ts).
+ * written anywhere. `section` is what the eval runner (bench/eval.ts, `npm run eval -- threads`)
+ * runs; `run()` returns both measurements for other callers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +34,8 @@ import { buildRelatedIndex, relatedWork } from '../src/query/related.js';
 export const DATA_DIR = process.env.LITGRAPH_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 
 export interface EvalOptions {
+  /** The shared data folder. */
+  dataDir: string;
   sample: number;
   seed: number;
   minRefs: number;
@@ -42,18 +46,20 @@ export interface EvalOptions {
   log: (line: string) => void;
 }
 
-export const DEFAULT_EVAL_OPTIONS: EvalOptions = { sample: 500, seed: 42, minRefs: 5, k: 20, abstracts: true, minRatio: 2.5, log: (l) => process.stderr.write(`${l}\n`) };
+export const DEFAULT_EVAL_OPTIONS: EvalOptions = { dataDir: DATA_DIR, sample: 500, seed: 42, minRefs: 5, k: 20, abstracts: true, minRatio: 2.5, log: (l) => process.stderr.write(`${l}\n`) };
 
-export interface EvalRow {
+export interface MeasureRow {
   metric: string;
   value: string;
 }
 
-export interface EvalSection {
+export interface Measured {
   name: string;
-  rows: EvalRow[];
+  rows: MeasureRow[];
   /** False when a gate failed (citation recovery below minRatio × baseline). */
   passed: boolean;
+  /** The headline figures, for the eval runner's table. */
+  numbers?: Record<string, number>;
   skipped?: string;
 }
 
@@ -131,9 +137,9 @@ function makePaper(id: string, p: AanPaper, abstract: string | null): Paper {
 }
 
 /** ACL XML abstracts by ACL id (old-style collection files only: AAN ends in 2011). */
-async function readAclAbstracts(log: (l: string) => void): Promise<Map<string, string>> {
+async function readAclAbstracts(dataDir: string, log: (l: string) => void): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const dir = join(DATA_DIR, 'acl-anthology-xml');
+  const dir = join(dataDir, 'acl-anthology-xml');
   const parserPath = join(import.meta.dirname, '..', 'src', 'ingest', 'acl-xml.ts');
   if (!existsSync(dir) || !existsSync(parserPath)) {
     log(`  (no ACL XML abstracts: ${existsSync(dir) ? 'src/ingest/acl-xml.ts not written yet' : `${dir} absent`}; titles only)`);
@@ -154,13 +160,13 @@ async function readAclAbstracts(log: (l: string) => void): Promise<Map<string, s
 const ms = (t0: number) => Math.round(performance.now() - t0);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-export async function citationRecovery(o: EvalOptions): Promise<EvalSection> {
+export async function citationRecovery(o: EvalOptions): Promise<Measured> {
   const name = 'citation recovery (AAN)';
-  const aanDir = join(DATA_DIR, 'aan');
+  const aanDir = join(o.dataDir, 'aan');
   if (!existsSync(join(aanDir, 'acl.txt')) || !existsSync(join(aanDir, 'acl-metadata.txt'))) return { name, rows: [], passed: true, skipped: `${aanDir} absent` };
   let t0 = performance.now();
   const meta = readAanMetadata(readFileSync(join(aanDir, 'acl-metadata.txt'), 'utf8'));
-  const abstracts = o.abstracts ? await readAclAbstracts(o.log) : new Map<string, string>();
+  const abstracts = o.abstracts ? await readAclAbstracts(o.dataDir, o.log) : new Map<string, string>();
   const key = (aclId: string) => `paper:acl:${aclId}`;
   const known = new Set(meta.map((p) => p.id));
   const pairs: [string, string][] = [];
@@ -198,11 +204,15 @@ export async function citationRecovery(o: EvalOptions): Promise<EvalSection> {
   let baseRecall = 0;
   let baseMrr = 0;
   const latencies: number[] = [];
+  const cpuLatencies: number[] = [];
   for (const q of sample) {
     const truth = new Set([...refs.get(q)!].map(key));
     const t = performance.now();
+    const c = process.cpuUsage();
     const answer = relatedWork(index, key(q), { k: o.k });
     latencies.push(performance.now() - t);
+    const dc = process.cpuUsage(c);
+    cpuLatencies.push((dc.user + dc.system) / 1000);
     if (answer.status !== 'ok') throw new Error(`eval: ${q} → ${answer.status}`);
     const got = answer.suggestions.map((s) => s.id);
     recall += got.filter((id) => truth.has(id)).length / truth.size;
@@ -216,11 +226,13 @@ export async function citationRecovery(o: EvalOptions): Promise<EvalSection> {
   }
   const n = sample.length;
   latencies.sort((a, b) => a - b);
+  cpuLatencies.sort((a, b) => a - b);
   const ratio = baseRecall > 0 ? recall / baseRecall : Infinity;
   const passed = ratio >= o.minRatio;
   return {
     name,
     passed,
+    numbers: { recall: recall / n, mrr: mrr / n, baseRecall: baseRecall / n, baseMrr: baseMrr / n, queries: n },
     rows: [
       { metric: 'queries (papers with ≥ 5 in-corpus refs, own cites hidden)', value: String(n) },
       { metric: `litgraph recall@${o.k}`, value: (recall / n).toFixed(3) },
@@ -231,7 +243,8 @@ export async function citationRecovery(o: EvalOptions): Promise<EvalSection> {
       { metric: 'papers / with abstracts', value: `${meta.length} / ${withAbstract}` },
       { metric: 'threads stage (text index, paper graph, Louvain, labels)', value: `${threadsMs} ms` },
       { metric: 'related index build', value: `${indexMs} ms` },
-      { metric: 'query latency p50 / p95 / max', value: `${pct(latencies, 0.5).toFixed(1)} / ${pct(latencies, 0.95).toFixed(1)} / ${latencies.at(-1)!.toFixed(1)} ms` },
+      { metric: 'query latency p50 / p95 / max (wall)', value: `${pct(latencies, 0.5).toFixed(1)} / ${pct(latencies, 0.95).toFixed(1)} / ${latencies.at(-1)!.toFixed(1)} ms` },
+      { metric: 'query latency p50 / p95 (cpu)', value: `${pct(cpuLatencies, 0.5).toFixed(1)} / ${pct(cpuLatencies, 0.95).toFixed(1)} ms` },
       { metric: 'AAN threads / modularity', value: `${threads.length} / ${modularity}` },
     ],
   };
@@ -282,9 +295,9 @@ export function ari(a: readonly string[], b: readonly string[]): number {
   return max === expected ? 1 : (index - expected) / (max - expected);
 }
 
-export async function threadAgreement(o: EvalOptions): Promise<EvalSection> {
+export async function threadAgreement(o: EvalOptions): Promise<Measured> {
   const name = 'thread agreement (arXiv abstracts)';
-  const dir = join(DATA_DIR, 'arxiv-abs-markdown');
+  const dir = join(o.dataDir, 'arxiv-abs-markdown');
   if (!existsSync(dir)) return { name, rows: [], passed: true, skipped: `${dir} absent` };
   const { FORMATS } = await import('../src/ingest/index.js');
   if (!FORMATS['arxiv-abs-md']) return { name, rows: [], passed: true, skipped: 'the arxiv-abs-md format is not registered yet' };
@@ -324,18 +337,145 @@ export async function threadAgreement(o: EvalOptions): Promise<EvalSection> {
   };
 }
 
+/* --------------------------------------------------------------------- scale -- */
+
+/**
+ * A synthetic corpus of `n` papers with real-sized titles + abstracts (Zipfian words from 500
+ * topics), ten citations each to earlier papers (mostly of the same topic) and three authors:
+ * the shape of a large listing, to time the threads stage and related-work queries at scale.
+ * Nothing about quality is measured here.
+ */
+export function syntheticGraph(n: number, seed: number): LitGraph {
+  const rng = mulberry32(seed);
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ra', 'to', 'su', 'vi', 'de', 'pa', 'qu', 'ber', 'con', 'tion', 'ing', 'al', 'ment', 'ive', 'ure', 'ness'];
+  const vocab = Array.from({ length: 40000 }, (_, i) => {
+    let w = '';
+    let x = i + 7;
+    do {
+      w += syllables[x % syllables.length];
+      x = Math.floor(x / syllables.length);
+    } while (x > 0);
+    return w;
+  });
+  const zipf = (max: number) => Math.min(max - 1, Math.floor(Math.exp(rng() * Math.log(max))) - 1);
+  const topics = 500;
+  const topicWords = Array.from({ length: topics }, () => Array.from({ length: 60 }, () => vocab[Math.floor(rng() * vocab.length)]));
+  const papers: Paper[] = [];
+  const citations: CitationEdge[] = [];
+  const byTopic: number[][] = Array.from({ length: topics }, () => []);
+  for (let i = 0; i < n; i++) {
+    const topic = Math.floor(rng() * topics);
+    const word = () => (rng() < 0.3 ? topicWords[topic][zipf(60)] : vocab[zipf(vocab.length)]);
+    const title = Array.from({ length: 8 }, word).join(' ');
+    const abstract = Array.from({ length: 150 }, word).join(' ');
+    const id = `paper:h:s${i}`;
+    const p = makePaper(id, { id: `S${i}`, title, authors: [0, 1, 2].map(() => `Author ${Math.floor(rng() * n * 0.3)}`), year: 1990 + Math.floor((i / n) * 35), venue: null }, abstract);
+    p.aclId = null;
+    papers.push(p);
+    const earlier = byTopic[topic];
+    for (let c = 0; c < 10 && i > 0; c++) {
+      const j = earlier.length && rng() < 0.7 ? earlier[Math.floor(rng() * earlier.length)] : Math.floor(rng() * i);
+      citations.push({ citing: id, cited: `paper:h:s${j}`, source: { path: 'synthetic', line: i, format: 'synthetic' } });
+    }
+    earlier.push(i);
+  }
+  return buildGraph({ papers, extraction: { entities: [], mentions: [] }, citations });
+}
+
+export async function scale(n: number, o: EvalOptions): Promise<Measured> {
+  const cpu = () => process.cpuUsage();
+  const cpuMs = (from: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(from);
+    return Math.round((d.user + d.system) / 1000);
+  };
+  let t0 = performance.now();
+  const graph = syntheticGraph(n, o.seed);
+  o.log(`  synthetic graph: ${graph.order} nodes, ${graph.size} edges in ${ms(t0)} ms`);
+  const { readSignals } = await import('../src/threads/signals.js');
+  const { buildTextIndex } = await import('../src/threads/text-index.js');
+  const signals = readSignals(graph);
+  t0 = performance.now();
+  let c0 = cpu();
+  const text = buildTextIndex(signals.papers.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })));
+  const textMs = [ms(t0), cpuMs(c0)];
+  t0 = performance.now();
+  c0 = cpu();
+  const { threads, modularity } = threadStage(graph, { seed: o.seed });
+  const threadMs = [ms(t0), cpuMs(c0)];
+  t0 = performance.now();
+  c0 = cpu();
+  const index = buildRelatedIndex(graph);
+  const indexMs = [ms(t0), cpuMs(c0)];
+  const rng = mulberry32(o.seed + 1);
+  const queries = Array.from({ length: 300 }, () => index.papers[Math.floor(rng() * index.papers.length)]);
+  for (const q of queries.slice(0, 20)) relatedWork(index, q, { k: 20 }); // warm up
+  const lat: number[] = [];
+  const cpuLat: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    const c = cpu();
+    relatedWork(index, q, { k: 20 });
+    lat.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpuLat.push((d.user + d.system) / 1000);
+  }
+  lat.sort((a, b) => a - b);
+  cpuLat.sort((a, b) => a - b);
+  return {
+    name: `scale (synthetic, ${n} papers)`,
+    passed: true,
+    rows: [
+      { metric: 'text index build (wall / cpu)', value: `${textMs[0]} / ${textMs[1]} ms (${text.vocabulary.size} terms)` },
+      { metric: 'threads stage (wall / cpu)', value: `${threadMs[0]} / ${threadMs[1]} ms (${threads.length} threads, modularity ${modularity})` },
+      { metric: 'related index build (wall / cpu)', value: `${indexMs[0]} / ${indexMs[1]} ms` },
+      { metric: 'query p50 / p95 (wall)', value: `${pct(lat, 0.5).toFixed(1)} / ${pct(lat, 0.95).toFixed(1)} ms` },
+      { metric: 'query p50 / p95 (cpu)', value: `${pct(cpuLat, 0.5).toFixed(1)} / ${pct(cpuLat, 0.95).toFixed(1)} ms` },
+    ],
+  };
+}
+
+/* ------------------------------------------------------------ eval runner -- */
+
+/**
+ * The section bench/eval.ts runs: recall@20 of litgraph and of the tf-idf baseline as rows (the
+ * litgraph row's floor is 2.5 × the baseline's recall), MRR, timings and the thread agreement
+ * figures as notes.
+ */
+export const section = {
+  name: 'threads & related work (AAN citation recovery, arXiv thread agreement)',
+  async run(ctx: { dataDir: string }) {
+    const o: EvalOptions = { ...DEFAULT_EVAL_OPTIONS, dataDir: ctx.dataDir, log: () => {} };
+    const recovery = await citationRecovery(o);
+    const agreement = await threadAgreement(o);
+    const notes: string[] = [];
+    for (const m of [recovery, agreement]) {
+      if (m.skipped) notes.push(`${m.name}: skipped — ${m.skipped}`);
+      else for (const r of m.rows) notes.push(`${m.name} · ${r.metric}: ${r.value}`);
+    }
+    if (recovery.skipped || !recovery.numbers) return { rows: [], notes, skipped: recovery.skipped ?? 'no figures' };
+    const x = recovery.numbers;
+    return {
+      rows: [
+        { name: `AAN citation recovery · litgraph · recall@${o.k}`, precision: null, recall: x.recall, f1: null, gold: x.queries, floors: { recall: Math.round(o.minRatio * x.baseRecall * 1000) / 1000 } },
+        { name: `AAN citation recovery · tf-idf baseline · recall@${o.k}`, precision: null, recall: x.baseRecall, f1: null, gold: x.queries },
+      ],
+      notes,
+    };
+  },
+};
+
 /* ---------------------------------------------------------------------- main -- */
 
 /** Both sections, for the eval runner. */
-export async function run(options: Partial<EvalOptions> = {}): Promise<EvalSection[]> {
+export async function run(options: Partial<EvalOptions> = {}): Promise<Measured[]> {
   const o = { ...DEFAULT_EVAL_OPTIONS, ...options };
-  if (!existsSync(DATA_DIR)) {
-    return [{ name: 'threads and related work', rows: [], passed: true, skipped: `${DATA_DIR} is absent: nothing to measure (CI has it beside the clone)` }];
+  if (!existsSync(o.dataDir)) {
+    return [{ name: 'threads and related work', rows: [], passed: true, skipped: `${o.dataDir} is absent: nothing to measure (CI has it beside the clone)` }];
   }
   return [await citationRecovery(o), await threadAgreement(o)];
 }
 
-export function formatSections(sections: readonly EvalSection[]): string {
+export function formatSections(sections: readonly Measured[]): string {
   const lines: string[] = [];
   for (const s of sections) {
     lines.push(`\n## ${s.name}`);
@@ -358,7 +498,7 @@ async function cli(argv: string[]): Promise<number> {
   if (arg('--sample')) options.sample = Number(arg('--sample'));
   if (arg('--seed')) options.seed = Number(arg('--seed'));
   if (argv.includes('--no-abstracts')) options.abstracts = false;
-  const sections = await run(options);
+  const sections = arg('--scale') ? [await scale(Number(arg('--scale')), { ...DEFAULT_EVAL_OPTIONS, ...options })] : await run(options);
   process.stdout.write(argv.includes('--json') ? `${JSON.stringify(sections, null, 2)}\n` : formatSections(sections));
   return sections.every((s) => s.passed) ? 0 : 1;
 }

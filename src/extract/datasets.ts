@@ -12,7 +12,7 @@
  *   - "experiments on τ-bench, VitaBench and …": name-like items after an evaluation cue.
  */
 import type { Doc, Found } from './doc.js';
-import { isNameLike } from './doc.js';
+import { isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
@@ -25,11 +25,14 @@ const EVAL_CUES = new Set(['on', 'using']);
 const EVAL_VERBS = new Set(['experiments', 'experiment', 'evaluate', 'evaluated', 'evaluates', 'evaluating', 'evaluation', 'evaluations', 'results', 'tested', 'test', 'tests', 'trained', 'train', 'performance', 'accuracy', 'state-of-the-art', 'sota', 'validate', 'validated', 'benchmarked', 'improvements', 'gains', 'fine-tuned', 'pretrained', 'pre-trained', 'outperforms', 'achieves', 'achieve', 'score', 'scores', 'f1', 'bleu']);
 const LIST_SEPARATORS = new Set([',', 'and', 'or', '&', '/']);
 // Capitalised words that start sentences or name languages, not datasets.
-const NOT_NAMES = new Set(['The', 'This', 'These', 'Our', 'We', 'In', 'On', 'For', 'English', 'Chinese', 'German', 'French', 'Japanese', 'Spanish', 'Arabic', 'Korean', 'Italian', 'Russian', 'Dutch', 'Czech', 'Turkish', 'Hindi', 'Table', 'Section', 'Figure', 'Experiments', 'Results', 'Extensive', 'Both', 'All', 'Each', 'Two', 'Three', 'Several', 'Various', 'Public', 'Real', 'Large', 'Experimental']);
+const LANGUAGES = new Set(['english', 'chinese', 'german', 'french', 'japanese', 'spanish', 'arabic', 'korean', 'italian', 'russian', 'dutch', 'czech', 'turkish', 'hindi', 'portuguese', 'vietnamese', 'thai', 'indonesian', 'swedish', 'finnish', 'greek', 'hebrew', 'persian', 'polish', 'romanian', 'urdu', 'bengali', 'tamil', 'estonian', 'latvian', 'lithuanian', 'hungarian', 'danish', 'norwegian', 'bulgarian', 'croatian', 'serbian', 'slovenian', 'slovak', 'ukrainian', 'basque', 'catalan', 'galician', 'welsh', 'irish', 'swahili', 'yoruba', 'amharic', 'nepali', 'sinhala', 'kazakh', 'mongolian', 'tagalog', 'malay', 'khmer', 'burmese', 'uyghur', 'tibetan', 'latin', 'sanskrit', 'cantonese', 'mandarin', 'gujarati', 'marathi', 'telugu', 'kannada', 'malayalam', 'punjabi', 'en', 'de', 'fr', 'zh', 'ja', 'es', 'ru', 'ar', 'ko', 'it', 'cs', 'ro', 'fi', 'et', 'lv', 'tr', 'hi']);
+const NOT_NAMES = new Set(['Wikipedia', 'Twitter', 'Reddit', 'Facebook', 'Google', 'The', 'This', 'These', 'Our', 'We', 'In', 'On', 'For', 'English', 'Chinese', 'German', 'French', 'Japanese', 'Spanish', 'Arabic', 'Korean', 'Italian', 'Russian', 'Dutch', 'Czech', 'Turkish', 'Hindi', 'Table', 'Section', 'Figure', 'Experiments', 'Results', 'Extensive', 'Both', 'All', 'Each', 'Two', 'Three', 'Several', 'Various', 'Public', 'Real', 'Large', 'Experimental']);
 
 /** Whether token i can be (part of) a dataset name not in the gazetteer. */
 function nameToken(t: Token): boolean {
-  if (!isWordToken(t) || NOT_NAMES.has(t.text) || isModifierWord(t.lower)) return false;
+  if (!isWordToken(t) || NOT_NAMES.has(t.text) || isModifierWord(t.lower) || GENERIC_ACRONYMS.has(t.text)) return false;
+  // Languages and language pairs ("English-German") are not datasets.
+  if (t.lower.split('-').every((p) => LANGUAGES.has(p))) return false;
   return /^[A-Z0-9]/.test(t.text) || isNameLike(t.text) || /[a-z][A-Z]/.test(t.text);
 }
 
@@ -48,11 +51,11 @@ const VARIANT = /^\s*\$?\s*(\d{1,4})\s*(?:×|x|\\times)\s*(\d{1,4})\s*\$?/;
 export function datasetMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const spans: Array<[number, number]> = [];
-  const taken = (s: number, e: number): boolean => spans.some(([a, b]) => a < e && s < b);
+  const mask = new SpanMask(text.length);
+  const spans = { push: ([s, e]: [number, number]): void => mask.mark(s, e) };
   const add = (f: Found): void => {
-    if (taken(f.start, f.end)) return;
-    spans.push([f.start, f.end]);
+    if (!mask.free(f.start, f.end)) return;
+    mask.mark(f.start, f.end);
     out.push(f);
   };
 
@@ -62,11 +65,19 @@ export function datasetMentions(doc: Doc): Found[] {
     const rest = text.slice(m.end, m.end + 24);
     const v = VARIANT.exec(rest);
     const e = m.entry.series ? EDITION.exec(text.slice(m.end, m.end + 32)) : null;
-    if (e) {
-      const year = e[1].length === 2 ? (Number(e[1]) > 50 ? `19${e[1]}` : `20${e[1]}`) : e[1];
-      const name = `${m.entry.name}-${year}${e[2] ? ` Task-${e[2]}` : ''}`;
-      add({ type: 'dataset', role: 'evaluates_on', start: m.start, end: m.end + e[0].length, rule: 'gazetteer-edition', confidence: 0.85, name, variantOf: m.entry.variantOf ?? m.entry.key });
-    } else if (v) {
+    if (m.entry.series && !(m.entry.linkBare && !e)) {
+      // An evaluation campaign ("SemEval-2019 Task 3", "CoNLL 2018 shared task") is not itself a
+      // dataset; the named task's data is: "SemEval-2019 Task 3: EmoContext".
+      const after = m.end + (e ? e[0].length : 0);
+      const named = /^\s*(?::|-|–|\()\s*([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/.exec(text.slice(after, after + 60));
+      if (e?.[2] && named && isNameLike(named[1]) && !GENERIC_ACRONYMS.has(named[1])) {
+        const start = after + named[0].length - named[1].length;
+        add({ type: 'dataset', role: 'evaluates_on', start, end: start + named[1].length, rule: 'shared-task-name', confidence: 0.8 });
+      }
+      spans.push([m.start, after]);
+      continue;
+    }
+    if (v) {
       const end = m.end + v[0].replace(/\s+$/, '').length;
       add({ type: 'dataset', role: 'evaluates_on', start: m.start, end, rule: 'gazetteer-variant', confidence: 0.9, name: `${m.entry.name} ${v[1]}×${v[2]}`, variantOf: m.entry.variantOf ?? m.entry.key });
     } else add({ type: 'dataset', role: 'evaluates_on', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
@@ -94,21 +105,15 @@ export function datasetMentions(doc: Doc): Found[] {
     for (const [a0, b] of items) {
       // Title case is not a name: "A Large-Scale Multilingual Dataset". Keep runs with an uncommon word,
       // without their leading adjectives ("Large-Scale XS-Video" → "XS-Video").
-      if (!tokens.slice(a0, b).some((t) => !commonWord(t))) continue;
+      // (Only where words are title-cased: titles and sentence starts; "the Newsroom dataset" is a name.)
+      const titleCased = doc.field === 'title' || a0 === 0 || tokens[a0 - 1].sentence !== tokens[a0].sentence || (a0 > 0 && /^[A-Z]/.test(tokens[a0 - 1].text) && isWordToken(tokens[a0 - 1]));
+      if (titleCased && !tokens.slice(a0, b).some((t) => !commonWord(t))) continue;
+      // A name needs a name-like word or a word the lexicon does not know ("XS-Video", "Mastodon").
+      if (!tokens.slice(a0, b).some((t) => isNameLike(t.text) || !posLexicon().has(t.lower))) continue;
       let a = a0;
       while (a < b - 1 && commonWord(tokens[a]) && /^(?:JJ|VBN|RB|VBG)/.test(posLexicon().get(tokens[a].lower) ?? '')) a++;
       addName(a, b, 'name-before-dataset-noun', 0.8);
     }
-  }
-
-  // 2b. Shared tasks and challenges: "the SMM4H shared task", "EmoContext challenge".
-  for (let h = 1; h < tokens.length; h++) {
-    const w = tokens[h].lower;
-    const shared = w === 'shared' && tokens[h + 1]?.lower === 'task';
-    if (!shared && w !== 'challenge' && w !== 'competition' && w !== 'campaign') continue;
-    const a = h - 1;
-    if (!isWordToken(tokens[a]) || !isNameLike(tokens[a].text) || GENERIC_ACRONYMS.has(tokens[a].text) || doc.nameAt.has(a)) continue;
-    addName(a, a + 1, 'name-before-shared-task', 0.75);
   }
 
   // 3. Parenthesised lists after a dataset noun: "three public datasets (A, B, and C)";
@@ -163,8 +168,9 @@ export function datasetMentions(doc: Doc): Found[] {
       k = b;
       // A parenthetical after an item: "ESM-1b (single sequence)".
       if (tokens[k]?.text === '(') {
-        const close = tokens.findIndex((t, x) => x > k && (t.text === ')' || t.sentence !== sentence));
-        if (close < 0 || tokens[close].text !== ')' || close - k > 8) break;
+        let close = k + 1;
+        while (close < tokens.length && close - k <= 8 && tokens[close].text !== ')' && tokens[close].sentence === sentence) close++;
+        if (close >= tokens.length || tokens[close].text !== ')' || close - k > 8) break;
         k = close + 1;
       }
       if (tokens[k] && tokens[k].text === ',') k++;
@@ -175,6 +181,8 @@ export function datasetMentions(doc: Doc): Found[] {
       const g = doc.nameAt.get(a);
       if (g) continue; // known names are linked by rule 1 (or are methods, metrics, tasks)
       const surfaceTokens = tokens.slice(a, b).filter(isWordToken);
+      // "Llama-3.1 70B": a model size marks a model, not data.
+      if (surfaceTokens.some((t) => /^\d+(?:\.\d+)?[BMK]$/.test(t.text))) continue;
       if (strict && !surfaceTokens.some((t) => isNameLike(t.text) || /bench|QA$|NLI$|Net$|Bank$/i.test(t.text))) continue;
       addName(a, b, rule, confidence);
     }

@@ -28,6 +28,7 @@ interface RawEntry {
   exact?: boolean;
   anyCase?: boolean;
   series?: boolean;
+  linkBare?: boolean;
 }
 
 export interface GazetteerEntry {
@@ -40,6 +41,8 @@ export interface GazetteerEntry {
   aliases: string[];
   /** A recurring evaluation whose editions are variants ("SemEval-2017 Task 10"). */
   series?: boolean;
+  /** A series whose bare name is linked too ("results on CoNLL"). */
+  linkBare?: boolean;
 }
 
 interface Candidate {
@@ -76,6 +79,7 @@ export class Gazetteer {
     const entry: GazetteerEntry = { type, name: raw.name, key: `${type}:${slug(raw.name)}`, aliases: raw.aliases };
     if (raw.variantOf) entry.variantOf = `${type}:${slug(raw.variantOf)}`;
     if (raw.series) entry.series = true;
+    if (raw.linkBare) entry.linkBare = true;
     this.entries.push(entry);
     this.byKey.set(entry.key, entry);
     for (const form of [raw.name, ...raw.aliases]) {
@@ -106,6 +110,11 @@ export class Gazetteer {
 
   get(key: string): GazetteerEntry | undefined {
     return this.byKey.get(key);
+  }
+
+  /** The entry of a type that has this compact spelling, if any. */
+  byCompact(type: EntityType, compactForm: string): GazetteerEntry | undefined {
+    return this.table.get(compactForm)?.find((c) => c.entry.type === type)?.entry;
   }
 
   /** The longest name starting at token `i`, or null. `types` limits the entity types. */

@@ -19,15 +19,13 @@
  */
 import type { Entity, EntityType, Extraction, Mention, Paper } from '../types.js';
 import { repoMentions } from './repos.js';
-import { analyse, type Doc, type Found } from './doc.js';
+import { analyse, SpanMask, type Doc, type Found } from './doc.js';
 import { methodMentions } from './methods.js';
 import { datasetMentions } from './datasets.js';
 import { metricMentions } from './metrics.js';
 import { taskMentions } from './tasks.js';
 import { orgMentions } from './orgs.js';
 import { typedTerms } from './terms.js';
-import { isNameLike } from './doc.js';
-import { GENERIC_ACRONYMS } from './methods.js';
 import { emptyNotes, entitiesFromMentions as entitiesWithNotes, foundKey, noteFound, resolveCorpus, type ResolutionNotes } from './resolve.js';
 
 export interface ExtractOptions {
@@ -42,25 +40,59 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   terms: true,
 };
 
-const DATASET_HEADS = new Set(['corpus', 'corpora', 'dataset', 'datasets', 'treebank', 'treebanks', 'benchmark', 'benchmarks']);
-
-/** Typed noun phrases not covered by a named span. */
-function termMentions(doc: Doc): Found[] {
-  const out: Found[] = [];
+/** The typed noun phrases of a text as found spans (term.ts). */
+function termMentions(doc: Doc): Array<Found & { headStart: number }> {
+  const out: Array<Found & { headStart: number }> = [];
   for (const t of typedTerms(doc.tokens)) {
-    if (t.type === 'method') out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5 });
-    else if (t.type === 'task') out.push({ type: 'task', role: 'addresses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5 });
-    else if (t.type === 'metric') out.push({ type: 'metric', role: 'reports', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5 });
-    else if (t.type === 'material' && DATASET_HEADS.has(t.head) && doc.tokens.slice(t.from, t.to - 1).some((x) => isNameLike(x.text) && !GENERIC_ACRONYMS.has(x.text))) {
-      // Only named collections are datasets ("the Switchboard corpus"), not "speech data".
-      out.push({ type: 'dataset', role: 'evaluates_on', start: t.start, end: t.end, rule: 'np-head', confidence: 0.6 });
-    }
+    const headStart = doc.tokens[t.headIndex].start;
+    if (t.type === 'method') out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5, headStart });
+    else if (t.type === 'task') out.push({ type: 'task', role: 'addresses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5, headStart });
+    else if (t.type === 'metric') out.push({ type: 'metric', role: 'reports', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5, headStart });
+    // Material phrases are not linked: named datasets come from datasets.ts, and "speech data" is no node.
   }
   return out;
 }
 
+/**
+ * A named span inside a longer typed phrase: as a pre-modifier it gives way to the phrase
+ * ("SMT models" is a method, not the task SMT; "APT-based classifier"); as the phrase's head it
+ * takes the phrase's modifiers ("conversion accuracy" is accuracy, "automatic summarization").
+ */
+function mergeWithPhrases(text: string, found: Found[], terms: Array<Found & { headStart: number }>): void {
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  for (const t of terms) {
+    // The named spans that start inside the phrase (binary search, then a short walk).
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo; n < byStart.length && byStart[n].start < t.end; n++) {
+      const f = byStart[n];
+      if (f.rule === 'np-head' || f.role === 'proposes' || f.type === 'dataset' || f.type === 'org' || f.value !== undefined) continue;
+      if (f.start < t.start || f.end > t.end || (f.start === t.start && f.end === t.end)) continue;
+      // A name cut from a hyphenated word ("BERT" in "BERT-based encoder") stays the link.
+      if (/[\w-]/.test(text[f.end] ?? '') && text[f.end] === '-') {
+        t.rule = 'dropped';
+        continue;
+      }
+      if (f.end <= t.headStart) {
+        f.rule = 'dropped';
+        t.rule = 'np-head-over-name';
+      } else if (f.end === t.end && f.type === t.type) {
+        f.start = t.start;
+        t.rule = 'dropped';
+      }
+    }
+  }
+}
+
 function priority(f: Found): number {
   if (f.role === 'proposes') return 0;
+  if (f.rule === 'abbrev-task') return 0.5;
+  if (f.rule === 'np-head-over-name') return 1;
   if (f.rule.startsWith('gazetteer')) return 1;
   if (f.rule.startsWith('abbrev')) return 2;
   if (f.type === 'dataset' && f.rule !== 'np-head') return 3;
@@ -79,26 +111,37 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
   if (want.has('metric')) found.push(...metricMentions(doc, datasets));
   if (want.has('task')) found.push(...taskMentions(doc));
   if (want.has('org')) found.push(...orgMentions(doc));
-  if (options.terms) found.push(...termMentions(doc).filter((f) => want.has(f.type)));
+  if (options.terms) {
+    const terms = termMentions(doc).filter((f) => want.has(f.type));
+    mergeWithPhrases(doc.text, found, terms);
+    for (const t of terms) {
+      const { headStart: _, ...f } = t;
+      found.push(f);
+    }
+  }
+  for (let n = found.length - 1; n >= 0; n--) if (found[n].rule === 'dropped') found.splice(n, 1);
   // Keep the highest-priority span of each region.
   const order = found.map((f, n) => ({ f, n })).sort((a, b) => priority(a.f) - priority(b.f) || a.f.start - b.f.start || a.n - b.n);
-  const kept: Found[] = [];
-  const spans: Array<[number, number, Found]> = [];
+  const kept: Array<Found | null> = [];
+  const mask = new SpanMask(doc.text.length);
   for (const { f } of order) {
-    const clash = spans.find(([s, e]) => s < f.end && f.start < e);
-    if (clash) {
-      const other = clash[2];
+    const owner = mask.clash(f.start, f.end);
+    if (owner >= 0) {
+      const other = kept[owner]!;
       // Several values of one metric share its span.
       if (!(f.role === 'reports' && other.role === 'reports' && other.start === f.start && other.end === f.end && f.value !== undefined)) continue;
+      kept.push(f);
       if (other.value === undefined) {
         // A bare metric mention gives way to its valued results.
-        kept.splice(kept.indexOf(other), 1);
-        clash[2] = f;
+        kept[owner] = null;
+        mask.mark(f.start, f.end, kept.length - 1);
       }
-    } else spans.push([f.start, f.end, f]);
+      continue;
+    }
     kept.push(f);
+    mask.mark(f.start, f.end, kept.length - 1);
   }
-  return { doc, found: kept.sort((a, b) => a.start - b.start || a.end - b.end) };
+  return { doc, found: kept.filter((f): f is Found => f !== null).sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
 /** The mentions of one paper, in text order (title first). */

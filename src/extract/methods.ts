@@ -16,10 +16,11 @@
  * Generic phrases ("our model", "the proposed method") never become methods.
  */
 import type { Doc, Found } from './doc.js';
-import { isNameLike } from './doc.js';
+import { isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
 import { headType, isGenericHead } from './terms.js';
 import type { Token } from './text.js';
+import { posLexicon } from './text.js';
 
 /** Acronyms that name a family of methods or a field, never one paper's contribution. */
 export const GENERIC_ACRONYMS = new Set([
@@ -27,6 +28,11 @@ export const GENERIC_ACRONYMS = new Set([
   'MLP', 'MLPs', 'VAE', 'VAEs', 'CTR', 'API', 'APIs', 'GPU', 'GPUs', 'CPU', 'SOTA', 'LSTM', 'LSTMs', 'KG', 'KGs', 'PLM', 'PLMs',
   'US', 'USA', 'UK', 'EU', 'IEEE', 'ACM', 'ACL', 'NeurIPS', 'ICML', 'ICLR', 'CVPR', 'AAAI', 'IJCAI', 'KDD', 'EMNLP', 'NAACL',
   'SIGIR', 'WWW', 'CIKM', 'WSDM', 'RecSys', 'II', 'III', 'IV', 'VI', 'OK', 'TV', 'PhD', 'MSc', 'GB', 'MB', 'TB', 'FLOPs', 'QA',
+  // Field and task abbreviations.
+  'NLU', 'NLG', 'RC', 'MRC', 'KBQA', 'NLI', 'NER', 'MT', 'NMT', 'SMT', 'ASR', 'TTS', 'RST', 'SRL', 'POS', 'WSD', 'ABSA', 'IE', 'RE',
+  'EL', 'KB', 'KBs', 'CQA', 'VQA', 'ODQA', 'STS', 'SLU', 'DST', 'GEC', 'APE', 'QE', 'OCR', 'HCI', 'IR', 'CL', 'SLT', 'ST', 'LM', 'LMs',
+  'GitHub', 'HuggingFace', 'PyTorch', 'TensorFlow', 'arXiv', 'YouTube', 'LaTeX', 'JAX', 'OpenAI',
+  'MLM', 'PTM', 'PTMs', 'DNN', 'DNNs', 'NN', 'NNs', 'SOTA', 'EN', 'DE', 'FR', 'ZH', 'JA', 'ES', 'RU', 'AR', 'UN', 'EU', 'COVID', 'SARS',
 ]);
 
 const TRIGGERS = new Set(['propose', 'proposes', 'proposed', 'present', 'presents', 'presented', 'introduce', 'introduces', 'introduced', 'develop', 'develops', 'developed', 'called', 'named', 'dubbed', 'namely', 'termed', 'coined', 'design', 'designs', 'designed', 'devise', 'devises', 'release', 'releases', 'unveil', 'unveils']);
@@ -34,8 +40,28 @@ const TRIGGERS = new Set(['propose', 'proposes', 'proposed', 'present', 'present
 const CLAUSE_END = new Set(['which', 'that', 'where', 'whose', 'while', 'whereas', 'because', 'since', 'but', 'however', 'although', 'when', 'if', 'so']);
 const USE_CUES = new Set(['outperforms', 'outperform', 'outperforming', 'outperformed', 'surpasses', 'surpass', 'beats', 'than', 'against', 'over', 'versus', 'vs', 'extends', 'extend', 'extending', 'adopt', 'adopts', 'employ', 'employs', 'leverage', 'leverages', 'leveraging', 'utilize', 'utilizes', 'utilizing', 'use', 'uses', 'using', 'apply', 'applies', 'applying', 'including', 'like', 'as', 'fine-tune', 'finetune', 'integrate', 'replace', 'with']);
 const USE_BIGRAMS = new Set(['based on', 'built on', 'built upon', 'compared with', 'compared to', 'compare with', 'compare to', 'relies on', 'rely on', 'such as', 'builds on', 'builds upon', 'inspired by', 'trained with', 'on top']);
+const STRONG_USE = new Set(['outperforms', 'outperform', 'outperforming', 'outperformed', 'surpasses', 'surpass', 'beats', 'than', 'versus', 'vs', 'extends', 'extending', 'on', 'with', 'to', 'upon']);
 const BIGRAM_FIRST = new Set([...USE_BIGRAMS].map((b) => b.split(' ')[0]));
 const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
+
+const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
+const DESCRIPTOR_SKIP = new Set([',', ':', '-', '–', '(', 'a', 'an', 'the', 'new', 'novel', 'first', 'our', 'is', 'which', 'as']);
+
+/** Whether the words around a new name say it names data: "SciQ, a dataset of …", "ViGGO: A Video Game Corpus", "the Gumar Corpus". */
+function namesData(tokens: readonly Token[], from: number, to: number): boolean {
+  const sentence = tokens[from].sentence;
+  // After the name: its descriptor.
+  for (let k = to, seen = 0; k < tokens.length && seen < 9 && tokens[k].sentence === sentence; k++) {
+    const w = tokens[k].lower;
+    if (DATASET_NOUNS.has(w) || (w === 'set' && tokens[k - 1]?.lower === 'data')) return true;
+    // The descriptor is a phrase; a verb means a clause about the name ("InterFormer achieves … on three datasets").
+    if (headType(w) === 'method' || headType(w) === 'task' || CLAUSE_END.has(w) || w === 'for' || w === 'to' || w === 'that' || tokens[k].tag.startsWith('VB') || tokens[k].tag === 'MD') return false;
+    if (!DESCRIPTOR_SKIP.has(w)) seen++;
+  }
+  // Before the name: "a new dataset, X", "a corpus called X".
+  for (let k = from - 1; k >= 0 && from - k <= 4 && tokens[k].sentence === sentence; k--) if (DATASET_NOUNS.has(tokens[k].lower)) return true;
+  return false;
+}
 
 function sameSentence(doc: Doc, a: number, b: number): boolean {
   return doc.tokens[a] !== undefined && doc.tokens[b] !== undefined && doc.tokens[a].sentence === doc.tokens[b].sentence;
@@ -62,7 +88,12 @@ function titleCaseRun(tokens: readonly Token[], i: number): number {
 export function methodMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const proposedSpans: Array<[number, number]> = [];
+  const mask = new SpanMask(text.length);
+  // Spans already claimed, as a list-like facade over the mask.
+  const proposedSpans = {
+    push: ([s, e]: [number, number]): void => mask.mark(s, e),
+    some: (_: unknown, s = 0, e = 0): boolean => !mask.free(s, e),
+  };
   const proposedNames = new Set<string>();
   const abbrevByParen = new Map<number, (typeof doc.abbreviations)[number]>();
   const abbrevOver = new Map<number, (typeof doc.abbreviations)[number]>();
@@ -71,12 +102,21 @@ export function methodMentions(doc: Doc): Found[] {
     for (let k = a.from; k < a.to; k++) abbrevOver.set(k, a);
   }
 
-  const propose = (f: Found, surface: string): void => {
-    if (proposedSpans.some(([s, e]) => s < f.end && f.start < e)) return;
-    proposedSpans.push([f.start, f.end]);
+  const proposedTypes = new Map<string, 'method' | 'dataset'>();
+  const propose = (f: Found, surface: string, data = false): void => {
+    if (!mask.free(f.start, f.end)) return;
+    mask.mark(f.start, f.end);
     proposedNames.add(surface);
+    // A new dataset or benchmark is linked as data the paper evaluates on, not as a method.
+    if (data) {
+      f.type = 'dataset';
+      f.role = 'evaluates_on';
+      f.rule = `introduced-data:${f.rule}`;
+    }
+    proposedTypes.set(surface, data ? 'dataset' : 'method');
     out.push(f);
   };
+
 
   const proposeAbbrev = (a: (typeof doc.abbreviations)[number], rule: string, confidence: number): void => {
     const shortTok = tokens[a.short];
@@ -85,8 +125,9 @@ export function methodMentions(doc: Doc): Found[] {
     // A known method's long form ("self-supervised learning (SSL)") is used, not proposed.
     const known = doc.nameAt.get(a.from);
     if (known && known.to === a.to) return;
-    propose({ type: 'method', role: 'proposes', start: tokens[a.from].start, end: tokens[a.to - 1].end, rule, confidence, name, alias: a.longText }, a.longText);
-    propose({ type: 'method', role: 'proposes', start: shortTok.start, end: shortTok.end, rule, confidence, alias: a.longText }, name);
+    const data = DATASET_NOUNS.has(tokens[a.to - 1].lower) || DATASET_NOUNS.has(tokens[a.short + 2]?.lower ?? '') || namesData(tokens, a.from, a.short + 2);
+    propose({ type: 'method', role: 'proposes', start: tokens[a.from].start, end: tokens[a.to - 1].end, rule, confidence, name, alias: a.longText }, a.longText, data);
+    propose({ type: 'method', role: 'proposes', start: shortTok.start, end: shortTok.end, rule, confidence, alias: a.longText }, name, data);
   };
 
   // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
@@ -98,13 +139,15 @@ export function methodMentions(doc: Doc): Found[] {
       const surface = text.slice(start, end);
       const known = doc.nameAt.get(0);
       if (!(known && known.to >= colon && known.entry.type !== 'method') && !GENERIC_ACRONYMS.has(surface))
-        propose({ type: 'method', role: 'proposes', start, end, rule: 'title-name', confidence: 0.9 }, surface);
+        propose({ type: 'method', role: 'proposes', start, end, rule: 'title-name', confidence: 0.9 }, surface, namesData(tokens, 0, colon));
     }
   }
 
   // 2. Introducing verbs: the first name in the clause that follows.
   for (let i = 0; i < tokens.length; i++) {
     if (!TRIGGERS.has(tokens[i].lower)) continue;
+    // "Named Entity (NE)", "named entity recognition": not an introducing verb.
+    if (/^[A-Z]/.test(tokens[i].text) || tokens[i + 1]?.lower === 'entity' || tokens[i + 1]?.lower === 'entities') continue;
     // "propose to double …" introduces an action, not a name.
     if (tokens[i + 1] && tokens[i + 1].lower === 'to') continue;
     for (let k = i + 1; k < tokens.length && k - i <= 20 && sameSentence(doc, i, k); k++) {
@@ -125,7 +168,7 @@ export function methodMentions(doc: Doc): Found[] {
           // A known method after the verb is used, not proposed ("we propose a BERT-based …").
           continue;
         }
-        propose({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: `name-after-${tokens[i].lower}`, confidence: 0.9 }, t.text);
+        propose({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: `name-after-${tokens[i].lower}`, confidence: 0.9 }, t.text, namesData(tokens, k, k + 1));
         break;
       }
       // "we propose Householder Projector, a …": capitalised words right after the verb (or "a"/"the").
@@ -134,7 +177,7 @@ export function methodMentions(doc: Doc): Found[] {
         const after = tokens[j];
         if (j - k >= 2 && after && (after.text === ',' || after.text === '(' || after.lower === 'to' || after.lower === 'that' || after.lower === 'which')) {
           const surface = text.slice(t.start, tokens[j - 1].end);
-          propose({ type: 'method', role: 'proposes', start: t.start, end: tokens[j - 1].end, rule: `name-after-${tokens[i].lower}`, confidence: 0.8 }, surface);
+          propose({ type: 'method', role: 'proposes', start: t.start, end: tokens[j - 1].end, rule: `name-after-${tokens[i].lower}`, confidence: 0.8 }, surface, namesData(tokens, k, j));
           break;
         }
       }
@@ -143,27 +186,30 @@ export function methodMentions(doc: Doc): Found[] {
 
   // 3. "X, a novel framework for …" / "X is a novel …".
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if (!candidateName(doc, i) || doc.nameAt.has(i)) continue;
+    const nextWord = tokens[i + 1].text;
+    if ((nextWord !== ',' && nextWord !== 'is') || !candidateName(doc, i) || doc.nameAt.has(i)) continue;
     let k = i + 1;
     if (tokens[k].text === ',' || tokens[k].lower === 'is') k++;
     else continue;
     if (tokens[k].lower !== 'a' && tokens[k].lower !== 'an') continue;
     const window = tokens.slice(k + 1, k + 5);
-    if (!window.some((t) => t.lower === 'novel' || t.lower === 'new')) continue;
-    if (!window.some((t) => headType(t.lower) === 'method')) continue;
-    propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text);
+    if (!window.some((t) => t.lower === 'novel' || t.lower === 'new' || t.lower === 'large-scale')) continue;
+    const data = window.some((t) => DATASET_NOUNS.has(t.lower));
+    if (!data && !window.some((t) => headType(t.lower) === 'method')) continue;
+    propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text, data);
   }
 
   // 4. Repeats of a proposed name.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!proposedNames.has(t.text)) continue;
-    if (proposedSpans.some(([s, e]) => s < t.end && t.start < e)) continue;
-    proposedSpans.push([t.start, t.end]);
-    out.push({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: 'proposed-name-repeat', confidence: 0.85 });
+    if (!mask.free(t.start, t.end)) continue;
+    mask.mark(t.start, t.end);
+    const data = proposedTypes.get(t.text) === 'dataset';
+    out.push({ type: data ? 'dataset' : 'method', role: data ? 'evaluates_on' : 'proposes', start: t.start, end: t.end, rule: 'proposed-name-repeat', confidence: 0.85 });
   }
 
-  const taken = (s: number, e: number): boolean => proposedSpans.some(([a, b]) => a < e && s < b);
+  const taken = (s: number, e: number): boolean => !mask.free(s, e);
 
   // 5. Known methods from the gazetteer.
   for (const m of doc.names) {
@@ -200,7 +246,9 @@ export function methodMentions(doc: Doc): Found[] {
     for (let k = from; k < tokens.length && k - from < 5 && sameSentence(doc, i, k); k++) {
       const t = tokens[k];
       if (!isWordToken(t)) break;
-      if (candidateName(doc, k) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
+      // A name-like word, or a capitalised word the lexicon does not know ("outperforms Reflexion").
+      const unknownCapital = /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue);
+      if ((candidateName(doc, k) || unknownCapital) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
         out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, confidence: 0.7 });
         proposedSpans.push([t.start, t.end]);
         break;
@@ -211,6 +259,7 @@ export function methodMentions(doc: Doc): Found[] {
   // "X-based": a name before a "-based" suffix.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.text.length < 8 || !t.text.includes('-')) continue;
     const m = /^(.+)-(?:based|style|like|driven|powered)$/.exec(t.text);
     if (!m || !isNameLike(m[1]) || GENERIC_ACRONYMS.has(m[1]) || doc.nameAt.has(i)) continue;
     const end = t.start + m[1].length;

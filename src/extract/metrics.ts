@@ -49,9 +49,13 @@ export function metricMentions(doc: Doc, datasets: readonly Found[]): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
   const datasetAt = new Map<number, Found>();
-  for (const d of datasets) {
-    const i = tokens.findIndex((t) => t.start === d.start);
-    if (i >= 0) datasetAt.set(i, d);
+  if (datasets.length > 0) {
+    const tokenAtChar = new Map<number, number>();
+    tokens.forEach((t, i) => tokenAtChar.set(t.start, i));
+    for (const d of datasets) {
+      const i = tokenAtChar.get(d.start);
+      if (i !== undefined) datasetAt.set(i, d);
+    }
   }
   const tokenAfter = (end: number, from: number): number => {
     let i = from;
@@ -90,7 +94,7 @@ export function metricMentions(doc: Doc, datasets: readonly Found[]): Found[] {
     // Datasets: "on A and B", up to the end of the clause.
     const named: Found[] = [];
     let j = next;
-    if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'for' || tokens[j]?.lower === 'in') {
+    if ((tokens[j]?.lower === 'on' || tokens[j]?.lower === 'for' || tokens[j]?.lower === 'in') && datasetAt.has(tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1)) {
       j++;
       if (tokens[j]?.lower === 'the') j++;
       while (j < tokens.length && tokens[j].sentence === sentence && named.length < values.length + 2) {

@@ -3,12 +3,12 @@
  * links, with or without scheme, normalised to `host/owner/name` (keys.ts normaliseRepoUrl).
  */
 import type { Mention } from '../types.js';
-import { normaliseRepoUrl, repoKey } from '../graph/keys.js';
+import { normaliseRepoUrl, repoKey, trimTrailing } from '../graph/keys.js';
 
 // Linear: one bounded scheme, one host alternation, then a run of URL characters.
 // PDF-extracted abstracts sometimes break a link after the host ("https://github.com/ owner/name"):
-// one space is allowed there when the scheme is written.
-const REPO_LINK = /\b(?:https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/ ?|(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/)[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+[^\s)\]}>"',;]*/gi;
+// one space is allowed after the host and after the owner when the scheme is written.
+const REPO_LINK = /\b(?:https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/ ?[A-Za-z0-9_.-]+\/ ?|(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/[A-Za-z0-9_.-]+\/)[A-Za-z0-9_.-]+[^\s)\]}>"',;]*/gi;
 
 export interface RepoMention {
   url: string;
@@ -22,8 +22,8 @@ export interface RepoMention {
 export function findRepoLinks(text: string): RepoMention[] {
   const out: RepoMention[] = [];
   for (const m of text.matchAll(REPO_LINK)) {
-    const raw = m[0].replace(/[.,;:!?]+$/, '');
-    const url = normaliseRepoUrl(raw.replace(/\/ /, '/'));
+    const raw = trimTrailing(m[0], '.,;:!?');
+    const url = normaliseRepoUrl(raw.replace(/\/ /g, '/'));
     if (!url) continue;
     out.push({ url, key: repoKey(url), start: m.index, end: m.index + raw.length, text: raw });
   }

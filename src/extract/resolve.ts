@@ -83,6 +83,7 @@ export function noteFound(notes: ResolutionNotes, f: Found, key: string, text: s
   if (f.key) {
     const entry = gazetteer().get(f.key);
     if (entry) notes.labels.set(key, entry.name);
+    if (entry?.variantOf) notes.variants.set(key, entry.variantOf);
   }
   if (f.variantOf) {
     notes.variants.set(key, f.variantOf);
@@ -165,6 +166,15 @@ export function entitiesFromMentions(mentions: readonly Mention[], notes: Resolu
     const parent = notes.variants.get(id);
     if (parent) entity.variantOf = parent;
     entities.push(entity);
+  }
+  // A variant's parent is a node too, even when no text names it alone ("ImageNet 64×64" → ImageNet).
+  const ids = new Set(entities.map((e) => e.id));
+  for (const e of [...entities]) {
+    if (!e.variantOf || ids.has(e.variantOf)) continue;
+    const parent = gazetteer().get(e.variantOf);
+    const label = parent?.name ?? e.variantOf.slice(e.variantOf.indexOf(':') + 1);
+    entities.push({ id: e.variantOf, type: e.type, label, aliases: parent ? [parent.name, ...parent.aliases].sort() : [label], mentions: 0 });
+    ids.add(e.variantOf);
   }
   return entities.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

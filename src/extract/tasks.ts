@@ -8,16 +8,17 @@
  * ("speaker adaptive speech synthesis", "protein function prediction") from terms.ts.
  */
 import type { Doc, Found } from './doc.js';
+import { SpanMask } from './doc.js';
 import { compact, gazetteer } from './gazetteer.js';
 import { headType } from './terms.js';
 
 export function taskMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const spans: Array<[number, number]> = [];
+  const mask = new SpanMask(text.length);
   const add = (f: Found): void => {
-    if (spans.some(([a, b]) => a < f.end && f.start < b)) return;
-    spans.push([f.start, f.end]);
+    if (!mask.free(f.start, f.end)) return;
+    mask.mark(f.start, f.end);
     out.push(f);
   };
   // "Click-through rate (CTR) prediction": long form (ACR) + task head.
@@ -27,7 +28,7 @@ export function taskMentions(doc: Doc): Found[] {
     const longName = `${a.longText} ${head.text}`;
     const shortName = `${tokens[a.short].text} ${head.text}`;
     const g = gazetteer();
-    const known = g.entries.find((e) => e.type === 'task' && (compact(e.name) === compact(longName) || compact(e.name) === compact(shortName) || e.aliases.some((x) => compact(x) === compact(longName))));
+    const known = g.byCompact('task', compact(longName)) ?? g.byCompact('task', compact(shortName));
     add({ type: 'task', role: 'addresses', start: a.start, end: head.end, rule: 'abbrev-task', confidence: 0.85, ...(known ? { key: known.key } : { name: shortName, alias: longName }) });
   }
   for (const m of doc.names) {

@@ -24,6 +24,8 @@ export interface Term {
   end: number;
   /** Lower-cased head word. */
   head: string;
+  /** Token index of the head. */
+  headIndex: number;
 }
 
 interface Heads {
@@ -33,6 +35,8 @@ interface Heads {
   material: string[];
   generic: string[];
   modifiers: string[];
+  taskSingle: string[];
+  methodSingle: string[];
 }
 const HEADS = headsData as unknown as Heads;
 
@@ -42,6 +46,9 @@ for (const [type, words] of [['metric', HEADS.metric], ['task', HEADS.task], ['m
   for (const w of words) if (!HEAD_TYPE.has(w)) HEAD_TYPE.set(w, type);
 }
 const GENERIC = new Set(HEADS.generic);
+const TASK_SINGLE = new Set(HEADS.taskSingle);
+const METHOD_SINGLE = new Set(HEADS.methodSingle);
+const GENERIC_METHOD_HEADS = new Set(['model', 'method', 'approach', 'system', 'algorithm', 'framework', 'technique', 'scheme', 'procedure', 'strategy', 'mechanism', 'architecture', 'network', 'module', 'solution', 'tool', 'formulation', 'methodology']);
 const MODIFIERS = new Set(HEADS.modifiers);
 
 const NP_TAGS = new Set(['JJ', 'JJR', 'JJS', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'VBN']);
@@ -110,10 +117,16 @@ export function typedTerms(tokens: readonly Token[]): Term[] {
     const type = headType(head);
     if (!type) continue;
     if (to - from === 1 && isGenericHead(head)) continue;
-    // A single capitalised word typed by its own head is a name the gazetteer did not know.
-    if (to - from === 1 && type !== 'task' && type !== 'metric' && type !== 'material') continue;
-    // "recognition of named entities": a task (or metric) head takes its "of" complement.
-    if ((type === 'task' || type === 'metric') && tokens[to] && tokens[to].lower === 'of' && tokens[to].sentence === headToken.sentence) {
+    // One word is a term only when it names a task by itself ("parsing", not "predictions") or a metric.
+    if (to - from === 1 && !(type === 'task' && TASK_SINGLE.has(head)) && !(type === 'method' && METHOD_SINGLE.has(head)) && type !== 'metric') continue;
+    if (to - from === 1 && type === 'metric' && !['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'f-measure', 'f-score', 'bleu', 'rouge'].includes(head)) continue;
+    // "computational model", "prototype system": adjectives before a generic head leave it generic.
+    if (GENERIC_METHOD_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
+    let termType: TermType = type;
+    // "unsupervised learning of parts of speech" is a task.
+    if (head === 'learning' && tokens[to]?.lower === 'of') termType = 'task';
+    // "recognition of named entities": a task head takes its "of" complement.
+    if (termType === 'task' && tokens[to] && tokens[to].lower === 'of' && tokens[to].sentence === headToken.sentence) {
       let k = to + 1;
       if (tokens[k] && (tokens[k].tag === 'DT' || tokens[k].tag === 'PRP$')) k++;
       let m = k;
@@ -121,7 +134,7 @@ export function typedTerms(tokens: readonly Token[]): Term[] {
       while (m > k && !isNoun(tokens[m - 1].tag)) m--;
       if (m > k && m - k <= 4) to = m;
     }
-    terms.push({ type, from, to, start: tokens[from].start, end: tokens[to - 1].end, head: singular(head) });
+    terms.push({ type: termType, from, to, start: tokens[from].start, end: tokens[to - 1].end, head: singular(head), headIndex: initialTo - 1 });
   }
   return terms;
 }

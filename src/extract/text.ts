@@ -31,6 +31,8 @@ export interface Token {
 const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
 
 let lexicon: Map<string, string> | null = null;
+/** Words the lexicon also knows as base-form verbs ("conduct", "exhibit"). */
+const verbish = new Set<string>();
 
 /** natural's English lexicon as word → most frequent tag (loaded once, lazily). */
 export function posLexicon(): Map<string, string> {
@@ -40,7 +42,10 @@ export function posLexicon(): Map<string, string> {
   lexicon = new Map();
   for (const word in raw) {
     const tags = raw[word];
-    if (Array.isArray(tags) && tags.length > 0) lexicon.set(word, tags[0].split('|')[0]);
+    if (Array.isArray(tags) && tags.length > 0) {
+      lexicon.set(word, tags[0].split('|')[0]);
+      if (tags.includes('VB') || tags.includes('VBP')) verbish.add(word);
+    }
   }
   // Words of the scientific register the newswire lexicon tags poorly.
   const fixes: Record<string, string> = {
@@ -49,7 +54,8 @@ export function posLexicon(): Map<string, string> {
     reasoning: 'NN', matching: 'NN', answering: 'NN', understanding: 'NN', filtering: 'NN', planning: 'NN',
     sampling: 'NN', decoding: 'NN', encoding: 'NN', embedding: 'NN', embeddings: 'NNS', indexing: 'NN', mining: 'NN',
     chunking: 'NN', forecasting: 'NN', captioning: 'NN', smoothing: 'NN', spotting: 'NN', linking: 'NN',
-    inpainting: 'NN', denoising: 'NN', fine: 'JJ', data: 'NNS', present: 'VB', based: 'VBN', novel: 'JJ', deep: 'JJ',
+    inpainting: 'NN', denoising: 'NN', tracking: 'NN', mapping: 'NN', mosaicing: 'NN', grounding: 'NN', reranking: 'NN',
+    stemming: 'NN', paraphrasing: 'NN', editing: 'NN', segmenting: 'NN', programming: 'NN', computing: 'NN', scheduling: 'NN', fine: 'JJ', data: 'NNS', present: 'VB', based: 'VBN', novel: 'JJ', deep: 'JJ',
     neural: 'JJ', semantic: 'JJ', syntactic: 'JJ', statistical: 'JJ', lexical: 'JJ', generative: 'JJ',
     discriminative: 'JJ', unsupervised: 'JJ', supervised: 'JJ', multi: 'JJ', dataset: 'NN', datasets: 'NNS',
     corpus: 'NN', corpora: 'NNS', benchmark: 'NN', benchmarks: 'NNS', framework: 'NN', frameworks: 'NNS',
@@ -118,6 +124,8 @@ function lexicalTag(word: string, lower: string, sentenceStart: boolean): string
   return 'NN';
 }
 
+const REPORTING_VERBS = new Set(['report', 'show', 'use', 'present', 'propose', 'achieve', 'obtain', 'evaluate', 'conduct', 'introduce', 'describe', 'demonstrate', 'provide', 'develop', 'compare', 'release', 'study', 'analyze', 'analyse', 'train', 'test', 'apply', 'discuss', 'design', 'build', 'learn', 'improve', 'outperform', 'reach', 'yield']);
+
 const isNoun = (t: string): boolean => t === 'NN' || t === 'NNS' || t === 'NNP' || t === 'NNPS';
 
 /** Tokenises and tags `text`; offsets are UTF-16 indices into it. */
@@ -159,13 +167,26 @@ function repairTags(tokens: Token[]): void {
     const t = tokens[i];
     const prev = i > 0 ? tokens[i - 1] : null;
     const next = i + 1 < tokens.length ? tokens[i + 1] : null;
+    // After a pronoun, modal or "to", a word that can be a verb is one ("we conduct", "to exhibit");
+    // so is a reporting verb after "and" ("… and report word error rate").
+    if (t.tag.startsWith('NN') && prev && (prev.tag === 'PRP' || prev.tag === 'MD' || prev.tag === 'TO' || (prev.tag === 'CC' && REPORTING_VERBS.has(t.lower))) && verbish.has(t.lower)) {
+      t.tag = 'VB';
+      continue;
+    }
+    // A verb after a plural noun or a name, before an object ("methods lack principled …", "AlphaFold produce representations").
+    if ((t.tag === 'NN' || t.tag === 'VB') && verbish.has(t.lower) && prev && (prev.tag === 'NNS' || prev.tag === 'NNP' || prev.tag === 'NNPS') && next && (next.tag === 'DT' || next.tag === 'JJ' || next.tag === 'NNS' || next.tag === 'PRP$' || next.tag === 'CD') && !t.lower.endsWith('s')) {
+      t.tag = 'VBP';
+      continue;
+    }
     // A verb form right after a determiner, adjective or possessive is a noun ("the present", "a model").
     if ((t.tag === 'VB' || t.tag === 'VBP') && prev && (prev.tag === 'DT' || prev.tag === 'JJ' || prev.tag === 'PRP$' || prev.tag === 'POS')) t.tag = 'NN';
     else if (t.tag === 'VBZ' && prev && (prev.tag === 'DT' || prev.tag === 'JJ') && next && (next.tag === 'VBP' || next.tag === 'VBZ' || next.tag === 'VBD' || next.tag === 'MD' || next.tag === 'IN')) t.tag = 'NNS';
     // A participle between a determiner/adjective and a noun modifies it ("the proposed method").
     else if ((t.tag === 'VBN' || t.tag === 'VBD') && next && isNoun(next.tag) && (!prev || prev.tag === 'DT' || prev.tag === 'JJ' || prev.tag === 'PRP$' || prev.tag === 'IN' || prev.tag === ',' || prev.tag === 'CC' || isNoun(prev.tag))) t.tag = 'JJ';
-    // A gerund inside a noun group is a noun ("dependency parsing", "machine learning").
+    // A gerund inside a noun group is a noun ("dependency parsing", "machine learning"), and so is
+    // one between a determiner or adjective and a noun ("the tracking problem").
     else if (t.tag === 'VBG' && prev && (isNoun(prev.tag) || prev.tag === 'JJ') && !(next && (next.tag === 'DT' || next.tag === 'PRP' || next.tag === 'PRP$'))) t.tag = 'NN';
+    else if (t.tag === 'VBG' && next && (next.tag === 'NN' || next.tag === 'NNS') && (!prev || prev.tag === 'DT' || prev.tag === 'PRP$' || prev.tag === ',' || prev.tag === 'CC' || prev.tag === '(')) t.tag = 'NN';
     // A verb right after "to" stays a verb; a VB after a noun group and before a noun is a noun compound part.
     else if (t.tag === 'VB' && prev && isNoun(prev.tag) && next && isNoun(next.tag) && prev.tag !== 'TO') t.tag = 'NN';
   }

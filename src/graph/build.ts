@@ -81,7 +81,8 @@ export function sentenceAround(text: string, start: number, end: number): string
   let from = start;
   while (from > 0 && !(/[.!?]/.test(text[from - 1]) && /\s/.test(text[from] ?? ' '))) from--;
   let to = end;
-  while (to < text.length && !(/[.!?]/.test(text[to]) && /\s|$/.test(text[to + 1] ?? ''))) to++;
+  // A full stop ends the sentence only before a space or the end ("2.51" does not).
+  while (to < text.length && !(/[.!?]/.test(text[to]) && (to + 1 >= text.length || /\s/.test(text[to + 1])))) to++;
   return text.slice(from, Math.min(text.length, to + 1)).trim();
 }
 

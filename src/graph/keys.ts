@@ -9,6 +9,16 @@
 import { createHash } from 'node:crypto';
 import type { PaperIds } from '../types.js';
 
+/**
+ * Removes trailing characters in `chars`. A loop rather than /[…]+$/: that regex retries at every
+ * position of a long punctuation run that is not at the end, which is quadratic.
+ */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** arXiv id without version or prefix: "arXiv:2310.14189v2" → "2310.14189", "cs/0112017v1" → "cs/0112017". */
 export function normaliseArxivId(raw: string): string | null {
   const t = raw.trim().replace(/^(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\//i, '').replace(/^arxiv:\s*/i, '').replace(/\.pdf$/i, '');
@@ -21,11 +31,11 @@ export function normaliseArxivId(raw: string): string | null {
 
 /** DOI lower-cased without resolver prefix or trailing punctuation: "https://doi.org/10.1145/X." → "10.1145/x". */
 export function normaliseDoi(raw: string): string | null {
-  const t = raw
+  const bare = raw
     .trim()
     .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '')
-    .replace(/[.,;:)\]}>'"]+$/, '');
+    .replace(/^doi:\s*/i, '');
+  const t = trimTrailing(bare, `.,;:)]}>'"`);
   return /^10\.\d{4,9}\/\S+$/.test(t) ? t.toLowerCase() : null;
 }
 
@@ -35,11 +45,11 @@ export function normaliseDoi(raw: string): string | null {
  * Returns null for anything that is not an owner/name repository link.
  */
 export function normaliseRepoUrl(raw: string): string | null {
-  const t = raw.trim().replace(/[.,;:!?)\]}>'"`]+$/, '');
+  const t = trimTrailing(raw.trim(), `.,;:!?)]}>'"\``);
   const m = /^(?:https?:\/\/)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|codeberg\.org)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)/i.exec(t);
   if (!m) return null;
   const owner = m[2].toLowerCase();
-  const name = m[3].toLowerCase().replace(/\.git$/, '').replace(/[.]+$/, '');
+  const name = trimTrailing(m[3].toLowerCase().replace(/\.git$/, ''), '.');
   if (!owner || !name) return null;
   // github.com/features/…, github.com/orgs/… and similar are site pages, not repositories.
   if (m[1].toLowerCase() === 'github.com' && ['features', 'orgs', 'topics', 'settings', 'marketplace', 'sponsors'].includes(owner)) return null;
@@ -73,6 +83,7 @@ export function paperKeyFromIds(ids: PaperIds): string | null {
   if (ids.openalex) return `paper:openalex:${ids.openalex}`;
   if (ids.s2) return `paper:s2:${ids.s2}`;
   if (ids.pmid) return `paper:pmid:${ids.pmid}`;
+  if (ids.pmcid) return `paper:pmc:${ids.pmcid}`;
   return null;
 }
 

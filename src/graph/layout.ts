@@ -34,6 +34,8 @@ export interface LayoutOptions {
   minIterations: number;
   /** noverlap iterations for a small graph; scaled like FA2. */
   noverlapIterations: number;
+  /** Above this many nodes noverlap is skipped (its collision sets grow too large). */
+  noverlapMaxNodes: number;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
@@ -42,6 +44,7 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   workBudget: 150_000,
   minIterations: 8,
   noverlapIterations: 60,
+  noverlapMaxNodes: 60_000,
 };
 
 export interface LayoutStats {
@@ -66,7 +69,7 @@ export function seededRandom(seed: number): () => number {
 
 export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): LayoutOptions {
   const resolved = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  for (const key of ['iterations', 'workBudget', 'minIterations', 'noverlapIterations'] as const) {
+  for (const key of ['iterations', 'workBudget', 'minIterations', 'noverlapIterations', 'noverlapMaxNodes'] as const) {
     const v = resolved[key];
     if (!Number.isFinite(v) || v < 0) throw new Error(`layout: ${key} must be a non-negative number, got ${v}`);
   }
@@ -134,7 +137,8 @@ export function layoutBudget(n: number, o: LayoutOptions = DEFAULT_LAYOUT_OPTION
   if (n === 0) return { iterations: 0, noverlapIterations: 0, barnesHut: false };
   return {
     iterations: Math.max(Math.min(o.iterations, o.minIterations), Math.min(o.iterations, Math.floor(o.workBudget / n))),
-    noverlapIterations: Math.max(1, Math.min(o.noverlapIterations, Math.floor(o.workBudget / 20 / n))),
+    // noverlap's collision grid grows with the square of crowding: skipped on very large graphs.
+    noverlapIterations: n > o.noverlapMaxNodes ? 0 : Math.max(1, Math.min(o.noverlapIterations, Math.floor(o.workBudget / 20 / n))),
     barnesHut: n > 500,
   };
 }
@@ -155,6 +159,7 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
   work.forEachNode((key) => work.setNodeAttribute(key, 'size', layoutSize(work.degree(key))));
 
   const { iterations, noverlapIterations, barnesHut } = layoutBudget(n, o);
+  let noverlapSkipped = false;
   if (iterations > 0) {
     const inferred = forceAtlas2.inferSettings(work);
     forceAtlas2.assign(work, {
@@ -162,11 +167,20 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
       getEdgeWeight: 'weight',
       settings: { ...inferred, barnesHutOptimize: barnesHut, adjustSizes: false, outboundAttractionDistribution: false },
     });
-    noverlap.assign(work, { maxIterations: noverlapIterations, settings: { margin: 1, ratio: 1.1 } });
+    if (noverlapIterations > 0) {
+      try {
+        noverlap.assign(work, { maxIterations: noverlapIterations, settings: { margin: 1, ratio: 1.1 } });
+      } catch (error) {
+        // noverlap keeps every colliding pair of a grid cell in a Set: on a dense graph that can
+        // pass V8's Set limit. It assigns only at the end, so the FA2 positions are intact.
+        if (!(error instanceof RangeError)) throw error;
+        noverlapSkipped = true;
+      }
+    }
   }
   const round = (v: unknown) => (Number.isFinite(v as number) ? Math.round((v as number) * 100) / 100 : 0);
   work.forEachNode((key, attrs) => {
     graph.mergeNodeAttributes(key, { x: round(attrs.x), y: round(attrs.y) });
   });
-  return { nodes: n, edges: work.size, iterations, noverlapIterations, barnesHut };
+  return { nodes: n, edges: work.size, iterations, noverlapIterations: noverlapSkipped ? 0 : noverlapIterations, barnesHut };
 }

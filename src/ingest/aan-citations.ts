@@ -14,7 +14,7 @@ import { reject } from './biblio.js';
 
 const FORMAT = 'aan-citations';
 
-const PAIR = /^\s*(\S+)\s*(?:==>|,|\t)\s*(\S+)\s*$/;
+const PAIR = /^(\S+)\s*(?:==>|,|\t)\s*(\S+)$/;
 
 export function parseAanCitations(text: string, path: string): ParseResult {
   const citations: CitationPair[] = [];
@@ -28,7 +28,7 @@ export function parseAanCitations(text: string, path: string): ParseResult {
     n++;
     start = end + 1;
     if (line.trim() === '') continue;
-    const m = PAIR.exec(line);
+    const m = PAIR.exec(line.trim());
     if (!m) {
       rejects.push(reject(n, 'expected "citing ==> cited" or "citing , cited"', line));
       continue;
@@ -45,14 +45,14 @@ export function parseAanCitations(text: string, path: string): ParseResult {
 }
 
 const ACL_ID = String.raw`(?:[A-Za-z]\d{2}-\d{4}[a-z]?|\d{4}\.[A-Za-z0-9]+-[A-Za-z0-9]+\.\d+)`;
-const PAIR_LINE = new RegExp(String.raw`^\s*${ACL_ID}\s*(?:==>|,)\s*${ACL_ID}\s*$`);
+const PAIR_LINE = new RegExp(String.raw`^${ACL_ID}\s*(?:==>|,)\s*${ACL_ID}$`);
 
 function detectAanCitations(sample: InputSample): number {
   const lines = sample.head.replace(/^\uFEFF/, '').split('\n').slice(0, 50).filter((l) => l.trim() !== '');
   if (lines.length === 0) return 0;
   // The last line of the head may be cut short.
   const whole = lines.length > 1 ? lines.slice(0, -1) : lines;
-  const hits = whole.filter((l) => PAIR_LINE.test(l)).length;
+  const hits = whole.filter((l) => PAIR_LINE.test(l.trim())).length;
   return hits / whole.length >= 0.9 ? 0.95 : 0;
 }
 

@@ -23,7 +23,12 @@ import { clean, invertName, isEtAl, isoDate, newRecord, reject } from './biblio.
 
 const FORMAT = 'aan-metadata';
 
-const FIELD = /^\s*([A-Za-z_]+)\s*=\s*\{(.*)\}\s*$/;
+/** `key = {value}`: the key from a bounded prefix match, the value up to the line's last brace. */
+function field(line: string): [string, string] | null {
+  const t = line.trimEnd();
+  const m = /^\s*([A-Za-z_]{1,40})\s*=\s*\{/.exec(t);
+  return m && t.endsWith('}') ? [m[1], t.slice(m[0].length, -1)] : null;
+}
 
 const HTML_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
@@ -71,7 +76,8 @@ export function parseAanMetadata(text: string, path: string): ParseResult {
       rejects.push(reject(b.line, rawId ? `id "${rawId}" is not an ACL Anthology id` : 'block has no id = {…} line', b.lines.join(' ')));
       return;
     }
-    const names = (b.fields.get('author') ?? '').split(';').map((n) => decodeAanText(n).trim()).filter((n) => n !== '');
+    // Entities (&uuml;) end in ";", so decode before splitting the list at ";".
+    const names = decodeAanText(b.fields.get('author') ?? '').split(';').map((n) => n.trim()).filter((n) => n !== '');
     const truncated = names.some(isEtAl);
     const year = b.fields.get('year');
     records.push(
@@ -95,25 +101,25 @@ export function parseAanMetadata(text: string, path: string): ParseResult {
       flush();
       continue;
     }
-    const m = FIELD.exec(line);
+    const m = field(line);
     if (!block) block = { line: i + 1, fields: new Map(), lines: [] };
     const b: Block = block;
     b.lines.push(line);
     if (m) {
-      const key = m[1].toLowerCase();
+      const key = m[0].toLowerCase();
       if (key === 'id' && b.fields.has('id')) {
         // Two records without a blank line between them: close the first.
         b.lines.pop();
         flush();
-        block = { line: i + 1, fields: new Map([[key, m[2]]]), lines: [line] };
+        block = { line: i + 1, fields: new Map([[key, m[1]]]), lines: [line] };
         lastKey = key;
         continue;
       }
-      b.fields.set(key, m[2]);
+      b.fields.set(key, m[1]);
       lastKey = key;
     } else if (lastKey !== null) {
       // A wrapped value: the line continues the previous field.
-      b.fields.set(lastKey, `${b.fields.get(lastKey) ?? ''} ${line.trim().replace(/\}\s*$/, '')}`);
+      b.fields.set(lastKey, `${b.fields.get(lastKey) ?? ''} ${line.trim().replace(/\}$/, '')}`);
     } else {
       rejects.push(reject(i + 1, 'expected a `key = {value}` line', line));
     }

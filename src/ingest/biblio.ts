@@ -63,11 +63,19 @@ export function hasIds(ids: PaperIds): boolean {
 /* ---------------------------------------------------------------------------- ids -- */
 
 /**
+ * Ids are short; a longer string is not one. The guard also keeps hostile input away from the
+ * trailing-punctuation regexes of the normalisers, which are quadratic on very long runs.
+ */
+function short(raw: unknown, max = 400): raw is string {
+  return typeof raw === 'string' && raw.length <= max;
+}
+
+/**
  * Adds a DOI to `ids`, normalised; an ACL Anthology DOI also gives the ACL id and an arXiv DOI
  * the arXiv id, because other sources name the same papers by those ids.
  */
 export function addDoi(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw)) return;
   const doi = normaliseDoi(raw);
   if (!doi) return;
   ids.doi ??= doi;
@@ -78,25 +86,25 @@ export function addDoi(ids: PaperIds, raw: unknown): void {
 }
 
 export function addArxiv(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw)) return;
   const id = normaliseArxivId(raw.replace(/^abs\//i, ''));
   if (id) ids.arxiv ??= id;
 }
 
 export function addAcl(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw)) return;
   const id = normaliseAclId(raw);
   if (id) ids.acl ??= id;
 }
 
 export function addOpenAlex(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw)) return;
   const id = normaliseOpenAlexId(raw);
   if (id) ids.openalex ??= id;
 }
 
 export function addS2(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw)) return;
   const id = normaliseS2Id(raw);
   if (id) ids.s2 ??= id;
 }
@@ -118,7 +126,7 @@ export function addPmcid(ids: PaperIds, raw: unknown): void {
  * semanticscholar.org, pubmed. Unknown URLs add nothing.
  */
 export function addFromUrl(ids: PaperIds, raw: unknown): void {
-  if (typeof raw !== 'string') return;
+  if (!short(raw, 2000)) return;
   const url = raw.trim();
   if (/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i.test(url)) addDoi(ids, url);
   else if (/arxiv\.org\/(?:abs|pdf)\//i.test(url)) addArxiv(ids, url.replace(/^.*arxiv\.org\/(?:abs|pdf)\//i, ''));
@@ -180,13 +188,10 @@ export function parseAnyPaperId(raw: string): { ids: PaperIds } | { reason: stri
 /** Collapses whitespace, trims, composes accents (NFC); empty → null. */
 export function clean(text: unknown): string | null {
   if (typeof text !== 'string' && typeof text !== 'number') return null;
-  const t = String(text)
-    // A dotless i or j carrying an accent is how TeX's \'{\i} decodes; it means í.
-    .replace(/ı(?=[\u0300-\u036f])/g, 'i')
-    .replace(/ȷ(?=[\u0300-\u036f])/g, 'j')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let t = String(text);
+  // A dotless i or j carrying an accent is how TeX's \'{\i} decodes; it means í.
+  if (t.indexOf('ı') !== -1 || t.indexOf('ȷ') !== -1) t = t.replace(/ı(?=[\u0300-\u036f])/g, 'i').replace(/ȷ(?=[\u0300-\u036f])/g, 'j');
+  t = t.normalize('NFC').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 }
 

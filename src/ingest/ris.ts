@@ -82,7 +82,9 @@ export function parseRis(text: string, path: string): ParseResult {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].replace(/^\uFEFF/, '');
     if (raw.trim() === '') continue;
-    const m = TAG.exec(raw.replace(/\s+$/, '').replace(/^([A-Z][A-Z0-9])  -$/, '$1  - '));
+    // trimEnd, not /\s+$/: that regex is quadratic on long runs of inner spaces.
+    const trimmed = raw.trimEnd();
+    const m = TAG.exec(/^[A-Z][A-Z0-9]  -$/.test(trimmed) ? `${trimmed} ` : trimmed);
     if (m && m[1] === 'TY') {
       // A record not closed by ER before the next TY is still a record (lenient, habit 6).
       close();

@@ -70,7 +70,8 @@ export function parseXml(text: string): XmlParseResult {
 
 /** The element's tag name, or null for a text/comment node. */
 export function tagOf(el: XmlElement): string | null {
-  for (const k of Object.keys(el)) if (k !== ':@' && k !== '#text' && k !== '#comment' && k !== '__cdata') return k;
+  // for…in rather than Object.keys: this runs for every node of a 56 MB corpus.
+  for (const k in el) if (k !== ':@' && k !== '#text' && k !== '#comment' && k !== '__cdata') return k;
   return null;
 }
 
@@ -153,6 +154,9 @@ const BLOCKS = new Set([
  */
 export function textOf(el: XmlElement | null, skip?: ReadonlySet<string>): string {
   if (!el) return '';
+  // The common case, an element holding one text node, skips the walk.
+  const only = childNodes(el);
+  if (only.length === 1 && only[0]['#text'] !== undefined) return String(only[0]['#text']).replace(/\s+/g, ' ').trim();
   const parts: string[] = [];
   // Stack of nodes to visit; the string ' ' marks the end of a block element.
   const stack: (XmlElement | ' ')[] = [el];

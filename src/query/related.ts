@@ -27,7 +27,7 @@
  * papers, shared entities, the thread, the text score, the neighbours and authors that cite it.
  */
 import type { LitGraph } from '../graph/build.js';
-import { foldText, normaliseArxivId, normaliseDoi } from '../graph/keys.js';
+import { foldText, normaliseAclId, normaliseArxivId, normaliseDoi } from '../graph/keys.js';
 import { rarity, readSignals, SHARED_KINDS, type PaperSignals, type SharedKind } from '../threads/signals.js';
 import { buildTextIndex, TopK, type SparseVector, type TextIndex, type TextIndexOptions } from '../threads/text-index.js';
 import { STOPWORDS } from '../threads/tokenize.js';
@@ -199,11 +199,11 @@ export function resolvePaper(index: RelatedIndex, query: string): Resolved {
   if (arxiv && index.byArxiv.has(arxiv)) return { kind: 'paper', id: index.byArxiv.get(arxiv)! };
   const doi = normaliseDoi(q);
   if (doi && index.byDoi.has(doi)) return { kind: 'paper', id: index.byDoi.get(doi)! };
-  const acl = index.byAcl.get(q.toLowerCase());
+  const aclId = normaliseAclId(q);
+  const acl = index.byAcl.get((aclId ?? q).toLowerCase());
   if (acl) return { kind: 'paper', id: acl };
-  for (const prefix of ['paper:arxiv:', 'paper:doi:', 'paper:acl:']) {
-    const id = `${prefix}${prefix === 'paper:arxiv:' ? (arxiv ?? q) : q.toLowerCase()}`;
-    if (index.number.has(id)) return { kind: 'paper', id };
+  for (const id of [arxiv && `paper:arxiv:${arxiv}`, doi && `paper:doi:${doi}`, aclId && `paper:acl:${aclId}`]) {
+    if (id && index.number.has(id)) return { kind: 'paper', id };
   }
   const folded = foldText(q);
   const wordsAll = folded.split(' ').filter(Boolean);
@@ -289,17 +289,46 @@ const NORMALISED: readonly Signal[] = ['text', 'coupling', 'coCited', 'similarCi
 const CAPPED: readonly Signal[] = ['author', 'method', 'dataset', 'task', 'repo'];
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-interface Scratch {
-  raw: Map<string, Float64Array>;
-}
-
-function bump(s: Scratch, id: string, signal: Signal, value: number): void {
-  let row = s.raw.get(id);
-  if (!row) s.raw.set(id, (row = new Float64Array(SIGNALS.length)));
-  row[SIGNALS.indexOf(signal)] += value;
-}
-
 const SIGNAL_INDEX = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<Signal, number>;
+const S = SIGNALS.length;
+
+/**
+ * Per-query accumulators: one dense row of signal values per corpus paper, allocated once per
+ * index and reset after each query for the papers it touched (no per-query maps or rows).
+ */
+class Scratch {
+  readonly values: Float64Array;
+  readonly mark: Uint8Array;
+  readonly touched: number[] = [];
+  constructor(private readonly index: RelatedIndex) {
+    this.values = new Float64Array(index.papers.length * S);
+    this.mark = new Uint8Array(index.papers.length);
+  }
+
+  bump(id: string, signal: Signal, value: number): void {
+    const n = this.index.number.get(id);
+    if (n === undefined) return;
+    if (!this.mark[n]) {
+      this.mark[n] = 1;
+      this.touched.push(n);
+    }
+    this.values[n * S + SIGNAL_INDEX[signal]] += value;
+  }
+
+  row(n: number): Float64Array {
+    return this.values.subarray(n * S, n * S + S);
+  }
+
+  reset(): void {
+    for (const n of this.touched) {
+      this.values.fill(0, n * S, n * S + S);
+      this.mark[n] = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
+const scratches = new WeakMap<RelatedIndex, Scratch>();
 
 /** Ranks related work for `query`. */
 export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: Partial<Omit<RelatedOptions, 'weights'>> & { weights?: Partial<RelatedWeights> } = {}): RelatedAnswer {
@@ -321,18 +350,28 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
     vector = index.text.vector(index.number.get(self)!);
     info = { ...info, id: self, label: index.label.get(self), year: index.signals.year.get(self) ?? null };
   }
+  let scratch = scratches.get(index);
+  if (!scratch) scratches.set(index, (scratch = new Scratch(index)));
+  try {
+    return rank(index, scratch, self, vector, info, o);
+  } finally {
+    scratch.reset();
+  }
+}
+
+function rank(index: RelatedIndex, scratch: Scratch, self: string | null, vector: SparseVector, info: QueryInfo, o: RelatedOptions): RelatedAnswer {
   const { signals } = index;
-  const scratch: Scratch = { raw: new Map() };
   const qYear = info.year ?? null;
+  const bump = (id: string, signal: Signal, value: number) => scratch.bump(id, signal, value);
 
   // Text neighbours: candidates and the "what similar papers cite" signal.
   const neighbours = index.text.query(vector, Math.max(o.textCandidates, o.similarNeighbours), { exclude: self !== null ? index.number.get(self) : undefined });
-  for (const { doc, score } of neighbours) bump(scratch, index.papers[doc], 'text', score);
+  for (const { doc, score } of neighbours) bump(index.papers[doc], 'text', score);
   const similar = neighbours.slice(0, o.similarNeighbours).filter((n) => n.score > 0);
   for (const { doc, score } of similar) {
     const refs = signals.refs.get(index.papers[doc]) ?? [];
     if (refs.length > o.maxFanout) continue;
-    for (const r of refs) if (index.number.has(r)) bump(scratch, r, 'similarCite', score);
+    for (const r of refs) if (index.number.has(r)) bump(r, 'similarCite', score);
   }
 
   // Thread: the query paper's own, or for text the thread most of its neighbours are in.
@@ -351,21 +390,21 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
   if (self) {
     const refs = signals.refs.get(self) ?? [];
     const citers = signals.citers.get(self) ?? [];
-    for (const r of refs) if (index.number.has(r)) bump(scratch, r, 'citation', 1);
-    for (const c of citers) if (index.number.has(c)) bump(scratch, c, 'citation', 1);
+    for (const r of refs) if (index.number.has(r)) bump(r, 'citation', 1);
+    for (const c of citers) if (index.number.has(c)) bump(c, 'citation', 1);
     // Bibliographic coupling: others citing what the query cites.
     for (const r of refs) {
       const others = signals.citers.get(r) ?? [];
       if (others.length > o.maxFanout) continue;
       const w = rarity(others.length);
-      for (const c of others) if (c !== self && index.number.has(c)) bump(scratch, c, 'coupling', w);
+      for (const c of others) if (c !== self && index.number.has(c)) bump(c, 'coupling', w);
     }
     // Co-citation: what is cited together with the query.
     for (const x of citers) {
       const together = signals.refs.get(x) ?? [];
       if (together.length > o.maxFanout) continue;
       const w = rarity(together.length);
-      for (const c of together) if (c !== self && index.number.has(c)) bump(scratch, c, 'coCited', w);
+      for (const c of together) if (c !== self && index.number.has(c)) bump(c, 'coCited', w);
     }
     // Shared entities, and what the query's authors cite elsewhere.
     const mine = signals.entities.get(self);
@@ -376,21 +415,27 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
         const w = rarity(list.length);
         for (const p of list) {
           if (p === self) continue;
-          bump(scratch, p, kind, w);
-          if (kind === 'author') for (const r of signals.refs.get(p) ?? []) if (index.number.has(r)) bump(scratch, r, 'authorCite', w);
+          bump(p, kind, w);
+          if (kind === 'author') for (const r of signals.refs.get(p) ?? []) if (index.number.has(r)) bump(r, 'authorCite', w);
         }
       }
     }
   }
-  for (const p of index.popular.slice(0, o.popularCandidates)) bump(scratch, p, 'popularity', 0);
+  for (const p of index.popular.slice(0, o.popularCandidates)) bump(p, 'popularity', 0);
 
   // Normalise, weigh, filter, rank.
-  const max = new Float64Array(SIGNALS.length);
-  for (const row of scratch.raw.values()) for (let i = 0; i < row.length; i++) if (row[i] > max[i]) max[i] = row[i];
+  const max = new Float64Array(S);
+  for (const n of scratch.touched) {
+    const row = scratch.row(n);
+    for (let i = 0; i < S; i++) if (row[i] > max[i]) max[i] = row[i];
+  }
   const top = new TopK(o.k);
   const candidates: string[] = [];
+  const rows: Float64Array[] = [];
   const lnMax = Math.log1p(index.maxCited);
-  for (const [id, row] of scratch.raw) {
+  for (const num of scratch.touched) {
+    const id = index.papers[num];
+    const row = scratch.row(num);
     if (id === self) continue;
     if (!o.allowLater && qYear != null) {
       const y = signals.year.get(id);
@@ -405,12 +450,13 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
     if (score <= 0) continue;
     const n = candidates.length;
     candidates.push(id);
+    rows.push(row);
     top.push(n, score);
   }
 
   const suggestions = top.sorted().map(({ doc, score }, i) => {
     const id = candidates[doc];
-    const row = scratch.raw.get(id)!;
+    const row = rows[doc];
     const breakdown: Partial<Record<Signal, number>> = {};
     SIGNALS.forEach((s, j) => {
       const v = o.weights[s] * row[j];

@@ -25,7 +25,7 @@ export interface ResolveResult {
 }
 
 /** The identifier kinds that identify a paper on their own, in priority order. */
-export const ID_KINDS = ['arxiv', 'doi', 'acl', 'openalex', 's2', 'pmid'] as const satisfies readonly (keyof PaperIds)[];
+export const ID_KINDS = ['arxiv', 'doi', 'acl', 'openalex', 's2', 'pmid', 'pmcid'] as const satisfies readonly (keyof PaperIds)[];
 
 /** Titles shorter than this (folded) are too generic to merge on ("Introduction", "Reply"). */
 const MIN_TITLE_KEY_LENGTH = 16;

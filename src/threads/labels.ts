@@ -15,7 +15,11 @@
  * frequent spelling, acronyms kept.
  *
  * Cost: one pass over each thread's papers collecting candidates (the `candidates` most common
- * per thread), then one pass over the corpus counting only those candidates elsewhere.
+ * per thread), then one pass over the corpus counting only those candidates. On a large corpus
+ * both passes read an evenly spaced sample — `docsPerThread` papers per thread (default 50) and
+ * `backgroundDocs` for the corpus (default 5,000) — which estimates the shares p_in and p_out
+ * well enough to rank phrases, at a bounded cost — and of each paper only the title and the
+ * opening of the abstract (`textChars`, default 700), where papers name their topic.
  */
 import { phrases } from './tokenize.js';
 
@@ -30,21 +34,34 @@ export interface LabelOptions {
   trigramBoost: number;
   /** Candidate phrases per thread (by in-thread document frequency) scored against the corpus. */
   candidates: number;
+  /** Papers read per thread (evenly spaced over its members when it has more). */
+  docsPerThread: number;
+  /** Papers read for the corpus-wide frequencies (evenly spaced when the corpus has more). */
+  backgroundDocs: number;
+  /** Characters of each paper's text read (title first; the opening of an abstract names its topic). */
+  textChars: number;
 }
 
-export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, candidates: 300 };
+export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, candidates: 300, docsPerThread: 50, backgroundDocs: 5000, textChars: 700 };
 
 export interface ThreadTerms {
   terms: string[];
   label: string;
 }
 
-const displayWord = (w: string) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w);
-
-/** Distinct phrase keys of one text, each with its surface. */
-function docPhrases(text: string): Map<string, string> {
+/** Distinct phrase keys of the first `chars` characters of a text (cut at a space), each with its surface. */
+function docPhrases(text: string, chars: number): Map<string, string> {
+  const head = text.length > chars ? text.slice(0, Math.max(text.lastIndexOf(' ', chars), 1)) : text;
   const out = new Map<string, string>();
-  for (const p of phrases(text)) if (!out.has(p.key)) out.set(p.key, p.surface.split(' ').map(displayWord).join(' '));
+  for (const p of phrases(head)) if (!out.has(p.key)) out.set(p.key, p.surface);
+  return out;
+}
+
+/** At most `max` items, evenly spaced (deterministic), all when there are fewer. */
+function spread<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return items.slice();
+  const out: T[] = [];
+  for (let i = 0; i < max; i++) out.push(items[Math.floor((i * items.length) / max)]);
   return out;
 }
 
@@ -56,42 +73,48 @@ export function labelThreads(texts: readonly string[], groups: readonly (readonl
   const o = { ...DEFAULT_LABEL_OPTIONS, ...options };
   const n = texts.length;
   // Pass 1: per group, in-group document frequency and surfaces of its phrases.
-  const perGroup: { df: Map<string, number>; surfaces: Map<string, Map<string, number>> }[] = [];
+  const perGroup: { df: Map<string, number>; surfaces: Map<string, Map<string, number>>; read: number }[] = [];
   const candidateSet = new Set<string>();
   for (const members of groups) {
     const df = new Map<string, number>();
-    const surfaces = new Map<string, Map<string, number>>();
-    for (const d of members) {
-      for (const [key, surface] of docPhrases(texts[d])) {
-        df.set(key, (df.get(key) ?? 0) + 1);
-        let s = surfaces.get(key);
-        if (!s) surfaces.set(key, (s = new Map()));
-        s.set(surface, (s.get(surface) ?? 0) + 1);
-      }
-    }
-    const minDf = Math.min(2, members.length);
+    const sample = spread(members, o.docsPerThread);
+    const perDoc = sample.map((d) => docPhrases(texts[d], o.textChars));
+    for (const phrasesOfDoc of perDoc) for (const key of phrasesOfDoc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    const minDf = Math.min(2, sample.length);
     const kept = [...df.entries()]
       .filter(([, c]) => c >= minDf)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, o.candidates);
     const keptDf = new Map(kept);
-    for (const [k] of kept) candidateSet.add(k);
-    const keptSurfaces = new Map<string, Map<string, number>>();
-    for (const [k] of kept) keptSurfaces.set(k, surfaces.get(k)!);
-    perGroup.push({ df: keptDf, surfaces: keptSurfaces });
+    // Spellings are counted for the candidates only (a nested map per phrase would dominate the cost).
+    const surfaces = new Map<string, Map<string, number>>();
+    for (const [k] of kept) {
+      candidateSet.add(k);
+      surfaces.set(k, new Map());
+    }
+    for (const phrasesOfDoc of perDoc) {
+      for (const [key, surface] of phrasesOfDoc) {
+        const s = surfaces.get(key);
+        if (s) s.set(surface, (s.get(surface) ?? 0) + 1);
+      }
+    }
+    perGroup.push({ df: keptDf, surfaces, read: sample.length });
   }
   // Pass 2: corpus document frequency of the candidates only.
+  const background = spread(texts.map((_, i) => i), o.backgroundDocs);
   const total = new Map<string, number>();
-  for (const text of texts) for (const key of docPhrases(text).keys()) if (candidateSet.has(key)) total.set(key, (total.get(key) ?? 0) + 1);
+  for (const d of background) for (const key of docPhrases(texts[d], o.textChars).keys()) if (candidateSet.has(key)) total.set(key, (total.get(key) ?? 0) + 1);
+  const scale = n / Math.max(1, background.length);
   const eps = 1 / Math.max(1, n);
   return groups.map((members, g) => {
-    const { df, surfaces } = perGroup[g];
+    const { df, surfaces, read } = perGroup[g];
     const size = members.length;
     const rest = Math.max(1, n - size);
     const scored = [...df.entries()]
       .map(([key, c]) => {
-        const pIn = c / size;
-        const pOut = ((total.get(key) ?? c) - c) / rest;
+        const pIn = c / Math.max(1, read);
+        // Papers outside the thread using the phrase: the corpus estimate minus the thread's own.
+        const pOut = Math.max(0, (total.get(key) ?? 0) * scale - pIn * size) / rest;
         const lift = Math.log((pIn + eps) / (pOut + eps));
         const words = key.split(' ').length;
         return { key, score: pIn * lift * (words === 1 ? 1 : words === 2 ? o.bigramBoost : o.trigramBoost) };

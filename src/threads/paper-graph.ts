@@ -15,7 +15,10 @@
  * papers (default 50: a survey with 400 references, a classic cited 300 times, a generic task
  * such as "classification") are skipped: they would add fanout² pairs — most of the edges and
  * most of the time on a large corpus — and say little about any one pair. Pair weights are
- * accumulated per paper into a dense array (as the text index does), never in a global pair map. All weights are options (DEFAULT_PAPER_GRAPH_OPTIONS).
+ * accumulated per paper into a dense array (as the text index does), never in a global pair map,
+ * and each paper keeps only its `maxLinks` strongest links (default 20; a pair is an edge when
+ * either endpoint keeps it): a k-nearest-neighbour sparsification that leaves Louvain the
+ * structure and drops the long tail of faint pairs that would otherwise make up most edges. All weights are options (DEFAULT_PAPER_GRAPH_OPTIONS).
  */
 import { UndirectedGraph } from 'graphology';
 import type { PaperSignals, SharedKind } from './signals.js';
@@ -42,6 +45,8 @@ export interface PaperGraphOptions {
   minCosine: number;
   /** Skip references, citers and entities linked to more papers than this (cost guard, see above). */
   maxFanout: number;
+  /** Links each paper keeps (its strongest); a pair is an edge when either endpoint keeps it. */
+  maxLinks: number;
 }
 
 export const DEFAULT_PAPER_GRAPH_WEIGHTS: PaperGraphWeights = {
@@ -49,20 +54,24 @@ export const DEFAULT_PAPER_GRAPH_WEIGHTS: PaperGraphWeights = {
   coCitation: 0.5,
   coupling: 0.5,
   author: 0.6,
-  method: 0.5,
+  method: 0.3,
   dataset: 0.3,
-  task: 0.3,
+  task: 0.15,
   repo: 1,
   text: 2,
 };
 
-export const DEFAULT_PAPER_GRAPH_OPTIONS: PaperGraphOptions = { weights: DEFAULT_PAPER_GRAPH_WEIGHTS, textK: 10, minCosine: 0.1, maxFanout: 50 };
+export const DEFAULT_PAPER_GRAPH_OPTIONS: PaperGraphOptions = { weights: DEFAULT_PAPER_GRAPH_WEIGHTS, textK: 10, minCosine: 0.1, maxFanout: 50, maxLinks: 20 };
 
-export function resolvePaperGraphOptions(options: Partial<Omit<PaperGraphOptions, 'weights'>> & { weights?: Partial<PaperGraphWeights> } = {}): PaperGraphOptions {
+/** Options as callers give them: any subset, weights included. */
+export type PaperGraphOptionsInput = Partial<Omit<PaperGraphOptions, 'weights'>> & { weights?: Partial<PaperGraphWeights> };
+
+export function resolvePaperGraphOptions(options: PaperGraphOptionsInput = {}): PaperGraphOptions {
   const o: PaperGraphOptions = { ...DEFAULT_PAPER_GRAPH_OPTIONS, ...options, weights: { ...DEFAULT_PAPER_GRAPH_WEIGHTS, ...options.weights } };
   for (const [k, v] of Object.entries(o.weights)) if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`paper graph: weight ${k} must be a number ≥ 0, got ${v}`);
   if (!(Number.isInteger(o.textK) && o.textK >= 0)) throw new RangeError(`paper graph: textK must be an integer ≥ 0, got ${o.textK}`);
   if (!(o.minCosine >= 0 && o.minCosine <= 1)) throw new RangeError(`paper graph: minCosine must be in [0, 1], got ${o.minCosine}`);
+  if (!(Number.isInteger(o.maxLinks) && o.maxLinks >= 1)) throw new RangeError(`paper graph: maxLinks must be an integer ≥ 1, got ${o.maxLinks}`);
   if (!(o.maxFanout >= 2)) throw new RangeError(`paper graph: maxFanout must be ≥ 2, got ${o.maxFanout}`);
   return o;
 }
@@ -73,7 +82,7 @@ export type PaperGraph = UndirectedGraph<{ label?: string }, { weight: number }>
  * Builds the paper–paper graph. `textNeighbours[i]` are the text neighbours of `signals.papers[i]`
  * as indices into `signals.papers` (pass [] to leave text out).
  */
-export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: Partial<PaperGraphOptions> = {}): PaperGraph {
+export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperGraph {
   const o = resolvePaperGraphOptions(options);
   const w = o.weights;
   const ids = signals.papers;
@@ -124,12 +133,12 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
     for (const m of members) itemsOf[fill[m]++] = item;
   });
 
-  // Direct citations and text neighbours, per paper (a < b only: each pair once).
+  // Direct citations and text neighbours, stored on both endpoints.
   const extra: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const addExtra = (a: number, b: number, value: number) => {
     if (a === b || value <= 0) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    extra[x].set(y, (extra[x].get(y) ?? 0) + value);
+    extra[a].set(b, (extra[a].get(b) ?? 0) + value);
+    extra[b].set(a, (extra[b].get(a) ?? 0) + value);
   };
   if (w.citation > 0) for (const [citing, cited] of signals.refs) {
     const a = index.get(citing);
@@ -149,10 +158,10 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
     });
   }
 
-  // Accumulate each paper's pair weights into a dense array, as a text index accumulates
-  // postings: no global pair map, and edges come out in (a, b) order.
-  const graph: PaperGraph = new UndirectedGraph();
-  for (const id of ids) graph.addNode(id);
+  // Accumulate each paper's row of pair weights into a dense array, as a text index accumulates
+  // postings (no global pair map), and keep its `maxLinks` strongest links; a pair becomes an
+  // edge when either endpoint keeps it.
+  const kept = new Map<number, number>();
   const acc = new Float64Array(n);
   const touched: number[] = [];
   for (let a = 0; a < n; a++) {
@@ -160,7 +169,7 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
       const item = itemsOf[p];
       const weight = itemWeight[item];
       for (const b of itemMembers[item]) {
-        if (b <= a) continue;
+        if (b === a) continue;
         if (acc[b] === 0) touched.push(b);
         acc[b] += weight;
       }
@@ -169,12 +178,19 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
       if (acc[b] === 0) touched.push(b);
       acc[b] += value;
     }
-    touched.sort((x, y) => x - y);
-    for (const b of touched) {
-      graph.addEdge(ids[a], ids[b], { weight: acc[b] });
+    if (touched.length > o.maxLinks) touched.sort((x, y) => acc[y] - acc[x] || x - y);
+    for (let i = 0; i < touched.length; i++) {
+      const b = touched[i];
+      if (i < o.maxLinks) kept.set(a < b ? a * n + b : b * n + a, acc[b]);
       acc[b] = 0;
     }
     touched.length = 0;
+  }
+  const graph: PaperGraph = new UndirectedGraph();
+  for (const id of ids) graph.addNode(id);
+  for (const key of [...kept.keys()].sort((x, y) => x - y)) {
+    const a = Math.floor(key / n);
+    graph.addEdge(ids[a], ids[key - a * n], { weight: kept.get(key)! });
   }
   return graph;
 }

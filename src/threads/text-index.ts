@@ -9,30 +9,36 @@
  * every document is accumulated over the query's postings only, which is exact for the indexed
  * vocabulary and touches only documents that share a term with the query.
  *
- * Pruning (documented, `TextIndexOptions`): terms in more than `maxDf` of the documents (default
- * 20 %) — and in more than `minPruneDf` documents (default 1,000, so small corpora keep words such
- * as "recommendation" that a fifth of their papers share) — are dropped from the vocabulary altogether, as scikit-learn's `max_df` does — they carry
- * little idf yet dominate the cost of accumulation (a term in d documents costs d² over the
- * all-pairs pass). Cosines are then exact over the kept vocabulary. Terms seen in only one
+ * Pruning (documented, `TextIndexOptions`): the most common terms are dropped from the vocabulary
+ * altogether, as scikit-learn's `max_df` does: every term in more than `maxDf` of the documents
+ * (default 100 %: none by this rule), then, most common first, as many as it takes to bring the cost of the all-pairs
+ * neighbour pass — Σ df² postings, a term in d documents costing d² — under `pairBudget` × N
+ * (default 5,000 per document). Common terms carry little idf yet dominate that cost; small
+ * corpora lose nothing to the budget (the seeds keep "recommendation", shared by a third of
+ * them), and at 100k abstracts the cut falls around 1 % document frequency. Cosines are exact
+ * over the kept vocabulary. Terms seen in only one
  * document are kept in the vectors (they lower the norm, as they should) but cost nothing.
  */
-import { terms } from './tokenize.js';
+import { terms, wordTerms, words } from './tokenize.js';
 
 export interface TextIndexOptions {
   /** Drop terms that occur in more than this fraction of documents (0–1]. */
   maxDf: number;
-  /** Never drop a term found in this many documents or fewer, whatever the fraction: small corpora keep their vocabulary. */
-  minPruneDf: number;
+  /**
+   * Cost cap of the all-pairs neighbour pass, in postings visited per document: the most common
+   * terms are dropped, most common first, until Σ df² ≤ pairBudget × N.
+   */
+  pairBudget: number;
   /** The title counts this many times (titles are short and on-topic). */
   titleWeight: number;
 }
 
-export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = { maxDf: 0.2, minPruneDf: 1000, titleWeight: 2 };
+export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = { maxDf: 1, pairBudget: 5000, titleWeight: 2 };
 
 export function resolveTextIndexOptions(options: Partial<TextIndexOptions> = {}): TextIndexOptions {
   const o = { ...DEFAULT_TEXT_INDEX_OPTIONS, ...options };
   if (!(o.maxDf > 0 && o.maxDf <= 1)) throw new RangeError(`text index: maxDf must be in (0, 1], got ${o.maxDf}`);
-  if (!(o.minPruneDf >= 0)) throw new RangeError(`text index: minPruneDf must be ≥ 0, got ${o.minPruneDf}`);
+  if (!(o.pairBudget > 0)) throw new RangeError(`text index: pairBudget must be > 0, got ${o.pairBudget}`);
   if (!(o.titleWeight >= 0)) throw new RangeError(`text index: titleWeight must be ≥ 0, got ${o.titleWeight}`);
   return o;
 }
@@ -295,35 +301,65 @@ function weigh(counts: Map<number, number>, idf: Float32Array): SparseVector {
 export function buildTextIndex(docs: readonly TextDocument[], options: Partial<TextIndexOptions> = {}): TextIndex {
   const o = resolveTextIndexOptions(options);
   const n = docs.length;
-  // Pass 1: terms per document, raw vocabulary with document frequencies.
+  // Pass 1: raw term numbers per document (each surface word resolved once per build), and
+  // document frequencies counted with a last-seen mark instead of a set per document.
   const raw = new Map<string, number>();
   const rawDf: number[] = [];
-  const docTermLists: Int32Array[] = [];
-  for (const doc of docs) {
-    const list: string[] = [];
-    const titleTerms = doc.title ? terms(doc.title) : [];
-    for (let r = 0; r < o.titleWeight; r++) list.push(...titleTerms);
-    if (doc.abstract) list.push(...terms(doc.abstract));
-    const nums = new Int32Array(list.length);
-    const seenHere = new Set<number>();
-    list.forEach((t, i) => {
-      let id = raw.get(t);
-      if (id === undefined) {
-        id = raw.size;
-        raw.set(t, id);
-        rawDf.push(0);
+  const lastDoc: number[] = [];
+  const wordIds = new Map<string, Int32Array>();
+  const idsOf = (word: string): Int32Array => {
+    let ids = wordIds.get(word);
+    if (!ids) {
+      const list = wordTerms(word);
+      ids = new Int32Array(list.length);
+      for (let i = 0; i < list.length; i++) {
+        let id = raw.get(list[i]);
+        if (id === undefined) {
+          id = raw.size;
+          raw.set(list[i], id);
+          rawDf.push(0);
+          lastDoc.push(-1);
+        }
+        ids[i] = id;
       }
-      nums[i] = id;
-      if (!seenHere.has(id)) {
-        seenHere.add(id);
+      wordIds.set(word, ids);
+    }
+    return ids;
+  };
+  const docTermLists: Int32Array[] = [];
+  const buffer: number[] = [];
+  for (let d = 0; d < n; d++) {
+    const doc = docs[d];
+    buffer.length = 0;
+    if (doc.title && o.titleWeight > 0) {
+      for (const w of words(doc.title)) for (const id of idsOf(w)) buffer.push(id);
+      const end = buffer.length;
+      for (let r = 1; r < o.titleWeight; r++) for (let i = 0; i < end; i++) buffer.push(buffer[i]);
+    }
+    if (doc.abstract) for (const w of words(doc.abstract)) for (const id of idsOf(w)) buffer.push(id);
+    for (const id of buffer) {
+      if (lastDoc[id] !== d) {
+        lastDoc[id] = d;
         rawDf[id]++;
       }
-    });
-    docTermLists.push(nums);
+    }
+    docTermLists.push(Int32Array.from(buffer));
   }
-  // Prune very common terms; number the kept ones in sorted term order (stable across input order).
-  const cap = Math.max(o.maxDf * n, o.minPruneDf);
-  const kept = [...raw.entries()].filter(([, id]) => rawDf[id] <= cap).map(([term]) => term).sort();
+  // Most common first: drop while above maxDf or while the all-pairs cost exceeds the budget.
+  const byDf = [...raw.entries()].sort((a, b) => rawDf[b[1]] - rawDf[a[1]] || (a[0] < b[0] ? -1 : 1));
+  let cost = 0;
+  for (const [, id] of byDf) cost += rawDf[id] * rawDf[id];
+  let cut = 0;
+  const budget = o.pairBudget * Math.max(1, n);
+  while (cut < byDf.length && (rawDf[byDf[cut][1]] > o.maxDf * n || cost > budget)) {
+    const df = rawDf[byDf[cut][1]];
+    if (df <= 1) break; // terms of one document cost nothing
+    cost -= df * df;
+    cut++;
+  }
+  // Ties stay together: a term is never dropped while another with the same df is kept.
+  while (cut > 0 && cut < byDf.length && rawDf[byDf[cut][1]] === rawDf[byDf[cut - 1][1]]) cut++;
+  const kept = byDf.slice(cut).map(([term]) => term).sort();
   const vocabulary = new Map<string, number>();
   const remap = new Int32Array(raw.size).fill(-1);
   kept.forEach((term, i) => {
@@ -334,21 +370,32 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
   for (const [term, i] of vocabulary) df[i] = rawDf[raw.get(term)!];
   const idf = new Float32Array(kept.length);
   for (let t = 0; t < kept.length; t++) idf[t] = Math.log((1 + n) / (1 + df[t])) + 1;
-  // Pass 2: weighted, normalised vectors in CSR.
+  // Pass 2: weighted, normalised vectors in CSR; term counts in a dense array, reset per document.
   const docStart = new Int32Array(n + 1);
   const termChunks: Int32Array[] = [];
   const weightChunks: Float32Array[] = [];
+  const counts = new Int32Array(kept.length);
   let total = 0;
   for (let d = 0; d < n; d++) {
-    const counts = new Map<number, number>();
+    const list: number[] = [];
     for (const r of docTermLists[d]) {
       const t = remap[r];
-      if (t >= 0) counts.set(t, (counts.get(t) ?? 0) + 1);
+      if (t >= 0 && counts[t]++ === 0) list.push(t);
     }
-    const v = weigh(counts, idf);
-    termChunks.push(v.terms);
-    weightChunks.push(v.weights);
-    total += v.terms.length;
+    list.sort((a, b) => a - b);
+    const weights = new Float32Array(list.length);
+    let norm = 0;
+    for (let i = 0; i < list.length; i++) {
+      const w = (1 + Math.log(counts[list[i]])) * idf[list[i]];
+      weights[i] = w;
+      norm += w * w;
+      counts[list[i]] = 0;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
+    termChunks.push(Int32Array.from(list));
+    weightChunks.push(weights);
+    total += list.length;
     docStart[d + 1] = total;
   }
   const docTerms = new Int32Array(total);

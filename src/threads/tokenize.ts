@@ -26,7 +26,8 @@ const PAPER_STOPWORDS = [
   'ie', 'code', 'available', 'publicly', 'github', 'com', 'https', 'http', 'www', 'org', 'abs', 'arxiv', 'introduce',
   'introduces', 'task', 'tasks', 'problem', 'problems', 'challenge', 'challenges', 'significant', 'large', 'high',
   'existing', 'address', 'addresses', 'including', 'across', 'make', 'makes', 'way', 'given', 'specifically',
-  'key', 'framework', 'model', 'models',
+  'key', 'framework', 'model', 'models', 'algorithm', 'algorithms', 'full', 'issue', 'issues', 'identify', 'identifies',
+  'leverage', 'leverages', 'enable', 'enables', 'provide', 'provides', 'outperforms', 'outperform', 'superior',
 ];
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS]);
@@ -59,15 +60,32 @@ function keepToken(lower: string, stop: ReadonlySet<string>): boolean {
   return lower.length >= 2 && !stop.has(lower) && !/^[\d.,'-]+$/.test(lower);
 }
 
+const termCache = new Map<string, readonly string[]>();
+const NO_TERMS: readonly string[] = [];
+
+/** The index terms of one surface word (cached: a corpus repeats its words endlessly). */
+export function wordTerms(word: string): readonly string[] {
+  let out = termCache.get(word);
+  if (out === undefined) {
+    const lower = word.toLowerCase();
+    const list: string[] = [];
+    for (const part of lower.includes('-') ? lower.split('-') : [lower]) {
+      const t = part.replace(/'s$/, '').replace(/[.']/g, '');
+      if (keepToken(t, STOPWORDS)) list.push(stem(t));
+    }
+    out = list.length ? list : NO_TERMS;
+    if (termCache.size > 500_000) termCache.clear();
+    termCache.set(word, out);
+  }
+  return out;
+}
+
 /** Stemmed index terms of `text`: lower-cased, stop words and numbers dropped. Hyphenated words give their parts. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const word of words(text)) {
-    const lower = word.toLowerCase();
-    for (const part of lower.includes('-') ? lower.split('-') : [lower]) {
-      const t = part.replace(/'s$/, '').replace(/[.']/g, '');
-      if (keepToken(t, STOPWORDS)) out.push(stem(t));
-    }
+    const list = wordTerms(word);
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
   }
   return out;
 }
@@ -81,22 +99,46 @@ export interface Phrase {
 /**
  * Unigram, bigram and trigram phrases for labels. A phrase never spans a stop word or a sentence break,
  * so "consistency models" and "CTR prediction" come out whole. Keys are stemmed (plurals merge);
- * surfaces keep their case, so acronyms stay acronyms.
+ * surfaces keep their case, so acronyms stay acronyms (capitalised words are lower-cased:
+ * "Consistency models" at a sentence start reads "consistency models").
  */
+interface PhraseWord {
+  key: string;
+  surface: string;
+  /** May start or continue a phrase. */
+  ok: boolean;
+  /** May stand alone as a one-word label term. */
+  alone: boolean;
+}
+const phraseCache = new Map<string, PhraseWord>();
+
+/** A surface word as labels see it (cached). Capitalised words are shown lower-case; acronyms stay. */
+function phraseWord(word: string): PhraseWord {
+  let w = phraseCache.get(word);
+  if (!w) {
+    const lower = word.toLowerCase().replace(/'s$/, '');
+    const ok = keepToken(lower, LABEL_STOPWORDS) && lower.length <= 30;
+    const surface = word.replace(/'s$/, '');
+    w = { key: ok ? lower.split('-').map(stem).join('-') : '', surface: /^[A-Z][a-z]+$/.test(surface) ? surface.toLowerCase() : surface, ok, alone: ok && !STOPWORDS.has(lower) };
+    if (phraseCache.size > 500_000) phraseCache.clear();
+    phraseCache.set(word, w);
+  }
+  return w;
+}
+
 export function phrases(text: string): Phrase[] {
   const out: Phrase[] = [];
   for (const sentence of text.split(/[.;:!?]\s|[()[\]{}"]|\n/)) {
-    let prev: Phrase | null = null;
-    let prev2: Phrase | null = null;
+    let prev: PhraseWord | null = null;
+    let prev2: PhraseWord | null = null;
     for (const word of words(sentence)) {
-      const lower = word.toLowerCase().replace(/'s$/, '');
-      if (!keepToken(lower, LABEL_STOPWORDS) || lower.length > 30) {
+      const cur = phraseWord(word);
+      if (!cur.ok) {
         prev = prev2 = null;
         continue;
       }
-      const cur = { key: lower.split('-').map(stem).join('-'), surface: word.replace(/'s$/, '') };
       // "model" may end a phrase ("consistency models") but is no label on its own.
-      if (!STOPWORDS.has(lower)) out.push(cur);
+      if (cur.alone) out.push({ key: cur.key, surface: cur.surface });
       if (prev) out.push({ key: `${prev.key} ${cur.key}`, surface: `${prev.surface} ${cur.surface}` });
       if (prev2 && prev) out.push({ key: `${prev2.key} ${prev.key} ${cur.key}`, surface: `${prev2.surface} ${prev.surface} ${cur.surface}` });
       prev2 = prev;

@@ -30,16 +30,15 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let wasQuoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
       else if (c === '"') quoted = false;
       else field += c;
-    } else if (c === '"') quoted = wasQuoted = true;
-    else if (c === ',') row.push(wasQuoted ? field : field), (field = ''), (wasQuoted = false);
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (wasQuoted = false);
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
     else field += c;
   }
   if (field || row.length) row.push(field), rows.push(row);

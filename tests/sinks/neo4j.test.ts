@@ -5,13 +5,13 @@
  * mid-export and restarted on its own store, where a re-run completes the job) and the CLI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { exportToNeo4j, Neo4jExportError } from '../../src/sinks/neo4j.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../src/sinks/properties.js';
-import { writeBuildOutputs } from '../../src/sinks/json.js';
+import { serialiseGraph } from '../../src/sinks/json.js';
 import { main } from '../../src/cli/main.js';
 import type { LitGraph } from '../../src/graph/build.js';
 import type { EdgeType, NodeType } from '../../src/types.js';
@@ -214,61 +214,27 @@ describe('exportToNeo4j errors', () => {
     expect(summary.nodesCreated).toBe(g.order);
   });
 
-  it('fails clearly when the server dies mid-export; a re-run on the restarted server completes the job', async () => {
-    const big = syntheticGraph({ papers: 1500, seed: 3 });
-    const victim = await startNeo4j();
-    let restarted: Neo4jServer | undefined;
-    try {
-      let killed: Promise<void> | undefined;
-      const error = await exportToNeo4j(big, {
-        uri: victim.uri,
-        batchSize: 500,
-        maxRetryTimeMs: 1000,
-        onProgress: ({ phase, done }) => {
-          if (phase === 'relationships' && done >= 5000 && !killed) killed = victim.kill();
-        },
-      }).catch((e: unknown) => e);
-      await killed;
-      expect(error).toBeInstanceOf(Neo4jExportError);
-      expect((error as Error).message).toMatch(new RegExp(`lost the connection to Neo4j at ${victim.uri} after writing :\\w+ relationships; ${big.order}/${big.order} nodes`));
-      expect((error as Error).message).toMatch(/run the same command again to complete it/);
-
-      // Restart on the killed server's store (Neo4j recovers it), then re-run.
-      restarted = await startNeo4j({ from: victim.home });
-      const d = neo4j.driver(restarted.uri, undefined, { disableLosslessIntegers: true });
-      try {
-        const partial = await serverCounts(d);
-        expect(partial.nodes.Paper).toBe(1500);
-        const summary = await exportToNeo4j(big, { uri: restarted.uri, batchSize: 5000 });
-        expect(summary.nodesCreated).toBe(0);
-        expect(summary.relationshipsCreated).toBeGreaterThan(0);
-        expect(summary.relationshipsCreated).toBeLessThan(big.size);
-        expect(await serverCounts(d)).toEqual(expectedCounts(big));
-      } finally {
-        await d.close();
-      }
-    } finally {
-      await Promise.all([victim.stop(), restarted?.stop()]);
-    }
-  }, 300_000);
 });
 
 describe('litgraph export neo4j', () => {
+  // A small graph.json keeps these end-to-end runs quick; the seed graph is covered above.
   let graphDir: string;
+  const small = hostileGraph();
   beforeAll(() => {
     graphDir = join(tmp, 'build');
-    writeBuildOutputs(graphDir, buildSamples());
+    mkdirSync(graphDir, { recursive: true });
+    writeFileSync(join(graphDir, 'graph.json'), JSON.stringify(serialiseGraph(small)));
   });
 
   it('exports a build and prints the summary; a second run reports nothing new', async () => {
     await clear();
     const io = captureIO();
     expect(await main(['export', 'neo4j', '--graph', graphDir, '--uri', server.uri, '--batch-size', '100'], io)).toBe(0);
-    expect(io.out).toMatch(new RegExp(`^exported ${seeds.order} nodes and ${seeds.size} relationships to ${server.uri} in [\\d.]+ s \\([\\d.k]+ nodes/s, [\\d.k]+ relationships/s\\)\\nnew: ${seeds.order} nodes, ${seeds.size} relationships\\n$`));
-    expect(await serverCounts()).toEqual(expectedCounts(seeds));
+    expect(io.out).toMatch(new RegExp(`^exported ${small.order} nodes and ${small.size} relationships to ${server.uri} in [\\d.]+ s \\([\\d.k]+ nodes/s, [\\d.k]+ relationships/s\\)\\nnew: ${small.order} nodes, ${small.size} relationships\\n$`));
+    expect(await serverCounts()).toEqual(expectedCounts(small));
     const again = captureIO({ NEO4J_URI: server.uri });
     expect(await main(['export', 'neo4j', '--graph', graphDir, '--json'], again)).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject({ format: 'neo4j', nodes: seeds.order, nodesCreated: 0, relationshipsCreated: 0 });
+    expect(JSON.parse(again.out)).toMatchObject({ format: 'neo4j', nodes: small.order, nodesCreated: 0, relationshipsCreated: 0 });
   });
 
   it('reads credentials from the environment and exits 1 with a clear message on failure', async () => {
@@ -281,4 +247,50 @@ describe('litgraph export neo4j', () => {
     expect(await main(['export', 'neo4j', '--graph', graphDir, '--uri', `bolt://127.0.0.1:${await freePort()}`], refused)).toBe(1);
     expect(refused.err).toMatch(/cannot connect to Neo4j at bolt:\/\/127\.0\.0\.1:\d+: connection refused/);
   });
+});
+
+// Last: it kills the auth server.
+describe('exportToNeo4j when the server dies', () => {
+  it('fails clearly when the server dies mid-export; a re-run on the restarted server completes the job', async () => {
+    // The auth server is done with its own tests: it is the one that dies (saves a JVM start).
+    const big = syntheticGraph({ papers: 150, seed: 3 });
+    const victim = authServer;
+    const credentials = { user: 'neo4j', password: PASSWORD };
+    let restarted: Neo4jServer | undefined;
+    try {
+      let killed: Promise<void> | undefined;
+      const before = neo4j.driver(victim.uri, neo4j.auth.basic(credentials.user, credentials.password));
+      await clear(before).finally(() => before.close());
+      const error = await exportToNeo4j(big, {
+        uri: victim.uri,
+        ...credentials,
+        batchSize: 100,
+        maxRetryTimeMs: 1000,
+        onProgress: ({ phase, done }) => {
+          if (phase === 'relationships' && done >= 600 && !killed) killed = victim.kill();
+        },
+      }).catch((e: unknown) => e);
+      await killed;
+      expect(error).toBeInstanceOf(Neo4jExportError);
+      expect((error as Error).message).toMatch(new RegExp(`lost the connection to Neo4j at ${victim.uri} after writing :\\w+ relationships; ${big.order}/${big.order} nodes`));
+      expect((error as Error).message).toMatch(/run the same command again to complete it/);
+
+      // Restart on the killed server's store (Neo4j recovers it), then re-run.
+      restarted = await startNeo4j({ from: victim.home, password: PASSWORD });
+      const d = neo4j.driver(restarted.uri, neo4j.auth.basic(credentials.user, credentials.password), { disableLosslessIntegers: true });
+      try {
+        const partial = await serverCounts(d);
+        expect(partial.nodes.Paper).toBe(150);
+        const summary = await exportToNeo4j(big, { uri: restarted.uri, ...credentials, batchSize: 5000 });
+        expect(summary.nodesCreated).toBe(0);
+        expect(summary.relationshipsCreated).toBeGreaterThan(0);
+        expect(summary.relationshipsCreated).toBeLessThan(big.size);
+        expect(await serverCounts(d)).toEqual(expectedCounts(big));
+      } finally {
+        await d.close();
+      }
+    } finally {
+      await restarted?.stop();
+    }
+  }, 300_000);
 });

@@ -1,8 +1,10 @@
 // litgraph — a real Neo4j 5.26 Community server for the Neo4j sink's tests and benchmark.
 // Runs Neo4j in-process (org.neo4j.test:neo4j-harness) with Bolt only, on 127.0.0.1:PORT, no TLS.
-//   java -cp "$(cat tools/neo4j/cp.txt)" tools/neo4j/Launcher.java PORT DIR [--auth PASSWORD] [--from HOME]
+//   java -cp "$(cat tools/neo4j/cp.txt)" tools/neo4j/Launcher.java PORT DIR [--auth PASSWORD] [--from HOME] [--pagecache-mb N]
 // Auth is off unless --auth gives the password of user `neo4j`. --from copies the store of an
-// earlier server's home (kept after a kill -9) so a test can restart on the same data.
+// earlier server's home (kept after a kill -9) so a test can restart on the same data. The page
+// cache is 512 MiB unless --pagecache-mb says otherwise (the harness's own default, 8 MiB, makes
+// a 100k-node import crawl through page faults).
 // Prints "litgraph-neo4j ready <bolt uri> <home>" once serving; closes cleanly on SIGTERM.
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -18,22 +20,31 @@ public class Launcher {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String password = null, from = null;
+        long pagecacheMb = 512;
         for (int i = 2; i + 1 < args.length; i += 2) {
             if (args[i].equals("--auth")) password = args[i + 1];
             else if (args[i].equals("--from")) from = args[i + 1];
+            else if (args[i].equals("--pagecache-mb")) pagecacheMb = Long.parseLong(args[i + 1]);
         }
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(Path.of(args[1])).withDisabledServer()
             .withConfig(BoltConnector.enabled, true)
             .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
             .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
+            .withConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024 * 1024)
             .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0); // stop in ~1 s, not 11
         if (from != null) builder = builder.copyFrom(Path.of(from));
         Neo4j neo4j = builder.build();
         if (password != null) {
             // Embedded transactions bypass auth: set the password so Bolt clients must present it.
-            neo4j.databaseManagementService().database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", java.util.Map.of("pw", password));
+            try {
+                neo4j.databaseManagementService().database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", java.util.Map.of("pw", password));
+            } catch (RuntimeException e) {
+                boolean same = false; // a store copied with --from already has this password
+                for (Throwable t = e; t != null; t = t.getCause()) same |= String.valueOf(t.getMessage()).contains("cannot be the same");
+                if (!same) { neo4j.close(); throw e; }
+            }
         }
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { neo4j.close(); closed.countDown(); }));

@@ -34,3 +34,9 @@ export const DIM_NODE = '#e8e8e8';
 export const EDGE_COLOR = '#d0d0d0';
 export const EDGE_STRONG = '#8f8f8f';
 export const HIGHLIGHT_EDGE = '#555555';
+
+/** A node's colour: papers and thread nodes by thread, everything else by type. */
+export function nodeColor(kind: string, thread: number): string {
+  if ((kind === 'paper' || kind === 'thread') && thread >= 0) return threadColor(thread);
+  return TYPE_COLORS[kind] ?? '#888888';
+}

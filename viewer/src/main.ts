@@ -15,7 +15,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { NodeLabelDrawingFunction } from 'sigma/rendering';
 import { buildModel, readData, type Model } from './data.js';
 import { computeVisibility, initialState, type SizeMode, type State } from './state.js';
-import { DIM_NODE, EDGE_COLOR, EDGE_STRONG, HIGHLIGHT_EDGE, TYPE_COLORS, threadColor } from './colors.js';
+import { DIM_NODE, EDGE_COLOR, EDGE_STRONG, HIGHLIGHT_EDGE, TYPE_COLORS, nodeColor, threadColor } from './colors.js';
 import { byId, clear, el, truncate } from './dom.js';
 import { setupSearch } from './search.js';
 import { Panel } from './panel.js';
@@ -51,6 +51,10 @@ export interface ViewerHook {
   readonly onlyThread: string | null;
   readonly types: string[];
   readonly renders: number;
+  /** performance.now() (ms since navigation) when the app started and when sigma first drew. */
+  readonly timings: { start: number; firstRender: number | null };
+  /** Durations of the recent renders in ms (a copy). */
+  readonly renderTimes: number[];
   readonly hovered: string | null;
   /** Where a node is drawn, in CSS pixels relative to the graph container (null if not drawn). */
   position(key: string): { x: number; y: number } | null;
@@ -64,12 +68,7 @@ function nodeSize(model: Model, i: number, mode: SizeMode): number {
 }
 
 function baseColor(model: Model, i: number): string {
-  const kind = model.kind[i];
-  if (kind === 'paper' || kind === 'thread') {
-    const t = model.data.nodes.thread[i];
-    if (t >= 0) return threadColor(t);
-  }
-  return TYPE_COLORS[kind] ?? '#888888';
+  return nodeColor(model.kind[i], model.data.nodes.thread[i]);
 }
 
 function showMessage(text: string): void {
@@ -79,11 +78,15 @@ function showMessage(text: string): void {
 }
 
 function start(): void {
+  const startedAt = performance.now();
+  let firstRenderAt: number | null = null;
   const data = readData();
   const model = buildModel(data);
   const { nodes } = data;
   const presentTypes = data.nodeTypes.filter((t) => model.kind.includes(t));
-  const large = model.n > LOD_NODES;
+  // `?lod=N` lowers the threshold (to try the level of detail on a small graph).
+  const lodParam = Number(new URLSearchParams(window.location.search).get('lod'));
+  const large = model.n > (Number.isInteger(lodParam) && lodParam > 0 ? lodParam : LOD_NODES);
   const initialTypes = large ? presentTypes.filter((t) => t === 'paper' || t === 'thread') : presentTypes;
 
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -133,13 +136,50 @@ function start(): void {
     labelSize: 12,
     defaultDrawNodeLabel: drawLabel as NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs>,
     zIndex: true,
-    hideEdgesOnMove: graph.size > 50_000,
-    hideLabelsOnMove: model.n > LOD_NODES,
+    // Software WebGL (no GPU) redraws ~10k edges slowly: draw only the nodes while the camera moves.
+    hideEdgesOnMove: graph.size > 5_000,
+    hideLabelsOnMove: graph.order > 5_000,
     defaultEdgeColor: EDGE_COLOR,
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
   });
-  renderer.on('afterRender', () => renders++);
+  /** Durations of the last renders (ms), for the benchmark. */
+  const renderTimes: number[] = [];
+  let renderStarted = 0;
+  renderer.on('beforeRender', () => {
+    renderStarted = performance.now();
+  });
+  // Thread labels name the clusters: drawn last, over every other label, unless hidden or dimmed.
+  const threadNodes = data.threads.map((t) => t.node).filter((i) => i >= 0);
+  const drawThreadLabels = () => {
+    const context = renderer.getCanvases().labels?.getContext('2d');
+    if (!context) return;
+    const settings = renderer.getSettings();
+    // Biggest threads first; a label that would overlap one already drawn is skipped.
+    const drawn: { x0: number; x1: number; y0: number; y1: number }[] = [];
+    const bySize = [...threadNodes].sort((a, b) => nodes.degree[b] - nodes.degree[a]);
+    context.font = `700 ${settings.labelSize + 3}px ${settings.labelFont}`;
+    for (const i of bySize) {
+      const key = nodes.key[i];
+      if (!graph.hasNode(key)) continue;
+      const display = renderer.getNodeDisplayData(key);
+      if (!display || display.hidden || display.color === DIM_NODE) continue;
+      const p = renderer.framedGraphToViewport(display);
+      const size = renderer.scaleSize(display.size);
+      const label = truncate(nodes.label[i], 48);
+      const box = { x0: p.x + size, x1: p.x + size + 6 + context.measureText(label).width, y0: p.y - 10, y1: p.y + 10 };
+      if (drawn.some((d) => box.x0 < d.x1 && d.x0 < box.x1 && box.y0 < d.y1 && d.y0 < box.y1)) continue;
+      drawn.push(box);
+      drawLabel(context, { ...display, x: p.x, y: p.y, size, label }, settings as never);
+    }
+  };
+  renderer.on('afterRender', () => {
+    drawThreadLabels();
+    renders++;
+    firstRenderAt ??= performance.now();
+    renderTimes.push(performance.now() - renderStarted);
+    if (renderTimes.length > 2000) renderTimes.splice(0, 1000);
+  });
 
   const isSelected = (key: string) => key === state.selected;
   renderer.setSetting('nodeReducer', (key, attrs): Partial<NodeDisplayData> => {
@@ -147,7 +187,10 @@ function start(): void {
     const i = attrs.i;
     if (!visible[i] && !isSelected(key)) return { ...res, hidden: true };
     if (state.sizeMode !== 'degree') res.size = nodeSize(model, i, state.sizeMode);
-    if (attrs.kind === 'thread') res.forceLabel = true; // thread labels name the clusters
+    if (attrs.kind === 'thread') {
+      res.label = ''; // thread labels are drawn on top of all others, after the render (below)
+      res.zIndex = 3;
+    }
     const focus = state.hovered ?? state.selected;
     const focusNeighbours = state.hovered ? state.hoveredNeighbours : state.selectedNeighbours;
     if (focus) {
@@ -237,12 +280,14 @@ function start(): void {
   }
 
   renderer.on('enterNode', ({ node }) => {
+    if (renderer.getMouseCaptor().isMouseDown) return; // panning: no hover highlight on the way
     state.hovered = node;
     state.hoveredNeighbours = neighbourSet(node);
     container.classList.add('pointer');
     renderer.refresh({ skipIndexation: true });
   });
   renderer.on('leaveNode', () => {
+    if (state.hovered === null) return;
     state.hovered = null;
     state.hoveredNeighbours = new Set();
     container.classList.remove('pointer');
@@ -404,6 +449,12 @@ function start(): void {
     },
     get hovered() {
       return state.hovered;
+    },
+    get renderTimes() {
+      return [...renderTimes];
+    },
+    get timings() {
+      return { start: startedAt, firstRender: firstRenderAt };
     },
     position(key: string) {
       const display = renderer.getNodeDisplayData(key);

@@ -4,7 +4,7 @@
  */
 import { loadDetails, neighbours, type Model, type NodeDetails, type PaperDetails } from './data.js';
 import { byId, clear, el, link, truncate } from './dom.js';
-import { TYPE_COLORS, threadColor } from './colors.js';
+import { nodeColor } from './colors.js';
 
 const ROLE_TITLES: Record<string, string> = {
   method: 'Methods',
@@ -43,7 +43,7 @@ export class Panel {
   private nodeButton(i: number, max = 110): HTMLButtonElement {
     const kind = this.model.kind[i];
     const swatch = el('span', 'swatch');
-    swatch.style.background = kind === 'paper' ? threadColor(this.model.data.nodes.thread[i]) : (TYPE_COLORS[kind] ?? '#888');
+    swatch.style.background = nodeColor(kind, this.model.data.nodes.thread[i]);
     const button = el('button', 'node-link', swatch, truncate(this.model.data.nodes.label[i], max));
     button.type = 'button';
     button.title = this.model.data.nodes.label[i];

@@ -4,7 +4,7 @@
  */
 import type { Model } from './data.js';
 import { byId, clear, el, truncate } from './dom.js';
-import { TYPE_COLORS, threadColor } from './colors.js';
+import { nodeColor } from './colors.js';
 
 export interface SearchHit {
   node: number;
@@ -73,7 +73,7 @@ export function setupSearch(model: Model, onPick: (node: number) => void): void 
       const i = hit.node;
       const kind = model.kind[i];
       const swatch = el('span', 'swatch');
-      swatch.style.background = kind === 'paper' ? threadColor(model.data.nodes.thread[i]) : (TYPE_COLORS[kind] ?? '#888');
+      swatch.style.background = nodeColor(kind, model.data.nodes.thread[i]);
       const extra = model.data.nodes.search[i];
       const item = el('li', k === active ? 'active' : '', swatch, el('span', 'hit-label', truncate(model.data.nodes.label[i], 90)), el('span', 'hit-kind', kind), extra ? el('span', 'hit-extra', truncate(extra, 80)) : null);
       item.setAttribute('role', 'option');

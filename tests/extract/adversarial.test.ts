@@ -1,0 +1,85 @@
+/**
+ * Robustness: every pattern of the extractors on 1 MB adversarial lines (spaces, capitals,
+ * digits, punctuation and near-misses of each pattern) finishes well under a second — no regex
+ * backtracks catastrophically and no step is quadratic in the number of tokens or spans.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../src/types.js';
+import { extractPaperMentions, findInText } from '../../src/extract/index.js';
+import { tokenize } from '../../src/extract/text.js';
+import { findRepoLinks } from '../../src/extract/repos.js';
+import { findAbbreviations } from '../../src/extract/abbrev.js';
+import { MAX_TEXT } from '../../src/extract/doc.js';
+
+const MB = 1 << 20;
+const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+
+// One line per shape, and near-misses of each pattern (an introducing verb with no name, a metric
+// with no value, an unclosed acronym, a URL with no repository, a resolution with no dataset …).
+const LINES: Record<string, string> = {
+  spaces: fill(' '),
+  capitals: fill('A'),
+  'capital words': fill('ABC '),
+  'camel words': fill('SeaTer '),
+  digits: fill('7'),
+  'digit words': fill('12 '),
+  punctuation: fill('(-'),
+  dots: fill('.'),
+  hyphens: fill('a-'),
+  parentheses: fill('( A ) '),
+  'unclosed acronyms': fill('Gated Ranking Network (GRN '),
+  'introducing verbs': fill('we propose we present namely dubbed called '),
+  'metric values': fill('FID of 2.5 and 3.1 and '),
+  'dataset lists': fill('datasets (A, B, and '),
+  'evaluation cues': fill('experiments on X, Y and '),
+  'resolution variants': fill('ImageNet $64\\times 64$ 64×'),
+  'code urls': fill('https://github.com/ '),
+  'editions': fill('SemEval-2019 Task 3: '),
+  'sentence of everything': fill('We propose X-Net (XN), a novel framework, on CIFAR-10 and the Criteo dataset with FID of 2.5, deployed at Meta. '),
+};
+
+function paper(abstract: string): Paper {
+  return {
+    id: 'paper:adversarial', title: abstract.slice(0, 2000), label: 'adversarial', abstract, authors: [], authorsTruncated: false, authorCount: null,
+    arxivId: null, doi: null, aclId: null, openalexId: null, s2Id: null, date: null, dateText: null, year: null, venue: null, comments: [],
+    categories: [], codeUrls: [], orgs: [], upvotes: null, hasCode: false, keywords: [], datasetTags: [], external: false, sources: [],
+    mergedBy: [], conflicts: [],
+  };
+}
+
+/**
+ * Milliseconds a call costs: the smaller of wall-clock and CPU time, so a machine shared with
+ * other jobs (CPU time is right) or a parallel garbage collector (wall time is right) does not
+ * make the bound flaky.
+ */
+const time = (f: () => unknown): number => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return Math.min(wall, (cpu.user + cpu.system) / 1000);
+};
+
+beforeAll(() => {
+  // Load the lexicon and gazetteers once, outside the timed runs.
+  findInText('We propose X-Net on CIFAR-10.', 'abstract');
+});
+
+describe('1 MB adversarial lines', () => {
+  it.each(Object.keys(LINES))('%s: whole extraction under a second', (name) => {
+    const line = LINES[name];
+    expect(line.length).toBe(MB);
+    expect(time(() => extractPaperMentions(paper(line)))).toBeLessThan(1000);
+  });
+
+  it.each(Object.keys(LINES))('%s: tokeniser and abbreviations on the analysed prefix, code links on all of it', (name) => {
+    const line = LINES[name];
+    // analyse() reads at most MAX_TEXT characters of a field; code links are read from the whole text.
+    const prefix = line.slice(0, MAX_TEXT);
+    expect(time(() => tokenize(prefix))).toBeLessThan(1000);
+    const tokens = tokenize(prefix);
+    expect(time(() => findAbbreviations(prefix, tokens))).toBeLessThan(1000);
+    expect(time(() => findRepoLinks(line))).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Extraction on the team's own fixtures: resolution, generic phrases, acronyms, results,
+ * dataset lists, organisations, uses vs. proposes, and the phrase-typing of terms.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Mention, Paper } from '../../src/types.js';
+import { extractEntities, extractPaperMentions } from '../../src/extract/index.js';
+import { findAbbreviations, longFormStart } from '../../src/extract/abbrev.js';
+import { tokenize } from '../../src/extract/text.js';
+import { typedTerms } from '../../src/extract/terms.js';
+
+const FIXTURES = JSON.parse(readFileSync(new URL('../fixtures/extract/abstracts.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+function paper(id: string, abstract: string, title: string | null = null): Paper {
+  return {
+    id, title, label: title ?? id, abstract, authors: [], authorsTruncated: false, authorCount: null, arxivId: null, doi: null, aclId: null,
+    openalexId: null, s2Id: null, date: null, dateText: null, year: null, venue: null, comments: [], categories: [], codeUrls: [], orgs: [],
+    upvotes: null, hasCode: false, keywords: [], datasetTags: [], external: false, sources: [], mergedBy: [], conflicts: [],
+  };
+}
+
+const mentionsOf = (key: string): Mention[] => extractPaperMentions(paper(`paper:t:${key}`, FIXTURES[key]));
+const pick = (ms: Mention[], role: string) => ms.filter((m) => m.role === role).map((m) => m.entity);
+
+describe('entity resolution', () => {
+  it('resolves CIFAR10, CIFAR-10 and cifar 10 to one key, MS COCO and MSCOCO to another', () => {
+    const ms = mentionsOf('resolution');
+    const datasets = ms.filter((m) => m.type === 'dataset');
+    expect(datasets.filter((m) => m.entity === 'dataset:cifar-10').map((m) => m.text)).toEqual(['CIFAR10', 'CIFAR-10', 'cifar 10']);
+    expect(new Set(datasets.map((m) => m.entity))).toEqual(new Set(['dataset:cifar-10', 'dataset:ms-coco']));
+    const { entities } = extractEntities([paper('paper:t:r', FIXTURES.resolution)]);
+    const cifar = entities.find((e) => e.id === 'dataset:cifar-10')!;
+    expect(cifar.label).toBe('CIFAR-10');
+    expect(cifar.aliases).toEqual(['CIFAR-10', 'CIFAR10', 'cifar 10']);
+    expect(cifar.mentions).toBe(3);
+  });
+
+  it('keeps a resolution variant as its own node linked to its parent', () => {
+    const { entities } = extractEntities([paper('paper:t:v', FIXTURES.results)]);
+    const variant = entities.find((e) => e.id === 'dataset:imagenet-64x64')!;
+    expect(variant.variantOf).toBe('dataset:imagenet');
+    expect(variant.label).toBe('ImageNet 64×64');
+    expect(entities.find((e) => e.id === 'dataset:imagenet')?.label).toBe('ImageNet');
+  });
+
+  it('makes an acronym and its long form one method, also across papers', () => {
+    const ms = mentionsOf('acronym');
+    const hgrn = ms.filter((m) => m.entity === 'method:hgrn');
+    expect(hgrn.map((m) => m.text)).toContain('Hierarchical Gated Ranking Network');
+    expect(hgrn.every((m) => m.role === 'proposes')).toBe(true);
+    const { entities, mentions } = extractEntities([paper('paper:t:a', FIXTURES.acronym), paper('paper:t:b', FIXTURES.acronymOther)]);
+    expect(mentions.filter((m) => m.paper === 'paper:t:b' && m.entity === 'method:hgrn')).toHaveLength(1);
+    expect(entities.find((e) => e.id === 'method:hgrn')!.aliases).toEqual(expect.arrayContaining(['HGRN', 'Hierarchical Gated Ranking Network']));
+  });
+
+  it('never makes an entity of a generic phrase', () => {
+    expect(mentionsOf('generic')).toEqual([]);
+  });
+});
+
+describe('extractors', () => {
+  it('pairs reported values with datasets in order, with the setting', () => {
+    const reports = mentionsOf('results').filter((m) => m.role === 'reports' && m.value);
+    expect(reports.map((r) => [r.entity, r.value, r.dataset, r.setting ?? null])).toEqual([
+      ['metric:fid', '3.10', 'dataset:cifar-10', 'single sampling step'],
+      ['metric:fid', '4.20', 'dataset:imagenet-64x64', 'single sampling step'],
+      ['metric:bleu', '28.4', 'dataset:wmt14', null],
+    ]);
+  });
+
+  it('reads datasets from a parenthesised list and before a dataset noun', () => {
+    expect(pick(mentionsOf('datasetList'), 'evaluates_on')).toEqual(['dataset:shoplens', 'dataset:travelbench', 'dataset:kuaivideo', 'dataset:yelp']);
+    expect(pick(mentionsOf('acronym'), 'evaluates_on')).toEqual(['dataset:criteo', 'dataset:avazu']);
+  });
+
+  it('links an organisation only as deployer or data owner', () => {
+    expect(mentionsOf('deployer').filter((m) => m.type === 'org').map((m) => [m.entity, m.role])).toEqual([['org:linkedin', 'affiliated']]);
+  });
+
+  it('tells used methods from proposed ones', () => {
+    const ms = mentionsOf('uses');
+    expect(pick(ms, 'uses')).toEqual(expect.arrayContaining(['method:react', 'method:reflexion', 'method:gpt-4', 'method:bert']));
+    expect(pick(ms, 'proposes')).toEqual([]);
+  });
+
+  it('links a dataset the paper introduces as data, not as a method', () => {
+    const ms = mentionsOf('introducedData');
+    expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
+  });
+
+  it('finds tasks by name and by a long form with its acronym', () => {
+    expect(new Set(pick(mentionsOf('tasks'), 'addresses'))).toEqual(
+      new Set(['task:ctr-prediction', 'task:sequential-recommendation', 'task:text-to-video-generation', 'task:named-entity-recognition']),
+    );
+  });
+
+  it('names a titled paper by the name before the colon', () => {
+    const ms = extractPaperMentions(paper('paper:t:title', 'We study retrieval.', 'GLOW-R: Gated Lookup for Retrieval'));
+    expect(ms.filter((m) => m.field === 'title' && m.type === 'method').map((m) => [m.entity, m.role])).toEqual([['method:glow-r', 'proposes']]);
+  });
+});
+
+describe('building blocks', () => {
+  it('finds long forms with the Schwartz–Hearst rule', () => {
+    const text = 'a syntax-infused variational autoencoder (SIVAE) and Graph neural networks (GNNs)';
+    const found = findAbbreviations(text, tokenize(text)).map((a) => [a.longText, a.shortText]);
+    expect(found).toEqual([['syntax-infused variational autoencoder', 'SIVAE'], ['Graph neural networks', 'GNNs']]);
+    expect(longFormStart('CETNet', 'a novel framework, Collaborative Ensemble Training Network')).toBe(19);
+  });
+
+  it('types noun phrases by their head and skips generic ones', () => {
+    const text = 'We use a maximum entropy model for dependency parsing and report word error rate. Our model works.';
+    const tokens = tokenize(text);
+    const terms = typedTerms(tokens).map((t) => [text.slice(t.start, t.end), t.type]);
+    expect(terms).toEqual([['maximum entropy model', 'method'], ['dependency parsing', 'task'], ['word error rate', 'metric']]);
+  });
+
+  it('is deterministic', () => {
+    const a = extractEntities([paper('p1', FIXTURES.acronym), paper('p2', FIXTURES.results)]);
+    const b = extractEntities([paper('p1', FIXTURES.acronym), paper('p2', FIXTURES.results)]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

@@ -1,0 +1,58 @@
+/** Builds a litgraph graph from a small JSON fixture of papers and citations (tests/fixtures/threads/). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGraph, type LitGraph } from '../../src/graph/build.js';
+import type { CitationEdge, Paper } from '../../src/types.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'threads');
+
+export interface FixturePaper {
+  id: string;
+  title: string;
+  abstract?: string;
+  year?: number;
+  authors?: string[];
+}
+
+export function makePaper(p: FixturePaper): Paper {
+  return {
+    id: p.id,
+    title: p.title,
+    label: p.title,
+    abstract: p.abstract ?? null,
+    authors: p.authors ?? [],
+    authorsTruncated: false,
+    authorCount: null,
+    arxivId: null,
+    doi: null,
+    aclId: null,
+    openalexId: null,
+    s2Id: null,
+    date: p.year ? String(p.year) : null,
+    dateText: null,
+    year: p.year ?? null,
+    venue: null,
+    comments: [],
+    categories: [],
+    codeUrls: [],
+    orgs: [],
+    upvotes: null,
+    hasCode: false,
+    keywords: [],
+    datasetTags: [],
+    external: false,
+    sources: [{ path: 'fixture', line: 1, format: 'fixture' }],
+    mergedBy: [],
+    conflicts: [],
+  };
+}
+
+export function graphFrom(papers: FixturePaper[], cites: [string, string][]): LitGraph {
+  const citations: CitationEdge[] = cites.map(([citing, cited], i) => ({ citing, cited, source: { path: 'fixture', line: i + 1, format: 'fixture' } }));
+  return buildGraph({ papers: papers.map(makePaper), extraction: { entities: [], mentions: [] }, citations });
+}
+
+export function loadFixture(name: string): LitGraph {
+  const data = JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as { papers: FixturePaper[]; cites: [string, string][] };
+  return graphFrom(data.papers, data.cites);
+}
