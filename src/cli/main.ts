@@ -34,8 +34,7 @@ export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void import('../sinks/json.js').then(({ abortActiveWrite }) => {
-        abortActiveWrite();
-        process.stderr.write(`\nlitgraph: interrupted (${signal}); previous outputs left intact\n`);
+        if (abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) while writing; previous outputs left intact\n`);
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
     });

@@ -171,10 +171,28 @@ export function entitiesFromMentions(mentions: readonly Mention[], notes?: Resol
   return entitiesWithNotes(mentions, notes);
 }
 
+/**
+ * Head-word noun phrases ("maximum entropy model") help recall but, named by one paper only,
+ * they add a node that links nothing: across a corpus they are kept only when at least this
+ * many papers name the same entity. Per-paper extraction (and the SciERC eval) keeps them all.
+ */
+export const MIN_TERM_PAPERS = 2;
+
+function pruneLoneTerms(mentions: Mention[], minPapers: number): Mention[] {
+  const papersOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    let set = papersOf.get(m.entity);
+    if (!set) papersOf.set(m.entity, (set = new Set()));
+    set.add(m.paper);
+  }
+  return mentions.filter((m) => m.rule !== 'np-head' || papersOf.get(m.entity)!.size >= minPapers);
+}
+
 export function extractEntities(papers: readonly Paper[], options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Extraction {
-  const mentions: Mention[] = [];
+  let mentions: Mention[] = [];
   const notes = emptyNotes();
   for (const paper of papers) if (!paper.external) mentions.push(...extractPaperMentions(paper, options, notes));
   resolveCorpus(mentions, notes);
+  mentions = pruneLoneTerms(mentions, MIN_TERM_PAPERS);
   return { entities: entitiesFromMentions(mentions, notes), mentions };
 }

@@ -86,9 +86,11 @@ export function inspectOutputDir(dir: string): { state: 'empty' | 'ok' | 'corrup
 let activeBatch: AtomicBatch | null = null;
 
 /** Removes the temp files of a write in progress (called from signal handlers). */
-export function abortActiveWrite(): void {
+export function abortActiveWrite(): boolean {
+  const wasWriting = activeBatch !== null;
   activeBatch?.abort();
   activeBatch = null;
+  return wasWriting;
 }
 
 /** Writes every output file of a build into `dir`, all or nothing. */

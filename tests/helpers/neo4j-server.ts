@@ -90,7 +90,12 @@ export async function startNeo4j(options: Neo4jServerOptions = {}): Promise<Neo4
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const timeoutMs = options.timeoutMs ?? 240_000;
+  let settled = false;
   const ready = await new Promise<{ uri: string; home: string }>((resolve, reject) => {
+    child.once('exit', () => {
+      // A server that never became ready leaves nothing behind.
+      if (!settled) rmSync(dir, { recursive: true, force: true });
+    });
     let stdout = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -101,6 +106,7 @@ export async function startNeo4j(options: Neo4jServerOptions = {}): Promise<Neo4
       const match = /litgraph-neo4j ready (\S+) (\S+)/.exec(stdout);
       if (match) {
         clearTimeout(timer);
+        settled = true;
         resolve({ uri: match[1].replace(/\/$/, ''), home: match[2] });
       }
     });

@@ -6,10 +6,7 @@
  * later — is asserted from the start.
  */
 export const PENDING: Readonly<Record<string, string>> = {
-  // Structured listing formats, until 03:20.
-  'arxiv-digest': '03:20',
-  'hf-api': '03:20',
-  'arxiv-abs-md': '03:20',
+  // Structured listing formats (arxiv-digest, hf-api, arxiv-abs-md): landed 03:20, asserted.
   // Bibliographic formats, until 03:30.
   'bibtex': '03:30',
   'ris': '03:30',

@@ -69,7 +69,9 @@ export function formatSummary(result: BuildResult, outDir: string): string {
   const width = Math.min(60, Math.max(10, ...report.inputs.map((i) => i.path.length)));
   lines.push(`${pad('input', width)}  ${pad('format', 14)}  records  rejected`);
   for (const input of report.inputs) {
-    lines.push(`${pad(input.path, width)}  ${pad(input.format ?? '-', 14)}  ${pad(input.records, 7)}  ${input.rejected.length}${input.error ? `  ! ${input.error}` : ''}`);
+    const pairs = (input as { citations?: number }).citations;
+    const note = input.error ? `  ! ${input.error}` : pairs ? `  (+${pairs} citation pairs)` : '';
+    lines.push(`${pad(input.path, width)}  ${pad(input.format ?? '-', 14)}  ${pad(input.records, 7)}  ${input.rejected.length}${note}`);
   }
   const t = report.totals;
   lines.push('');

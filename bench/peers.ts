@@ -1,0 +1,332 @@
+/**
+ * Benchmarks 3–5 of the scale issue, side by side with the tools users would pick, in one run:
+ *
+ * 3. Threads: our Louvain step (graphology-communities-louvain on our paper–paper graph, seeded,
+ *    as detectThreads runs it) vs. python-igraph `community_multilevel` and networkx
+ *    `louvain_communities` on the same weighted edge list (bench/out/peers-N/edges.tsv): time
+ *    (median of RUNS) and modularity (each tool's own, and networkx `modularity` of every partition).
+ * 4. Text similarity: our tf-idf index (build, all-pairs top-10 = query time per paper) vs.
+ *    scikit-learn TfidfVectorizer (sublinear tf, English stop words) + sparse cosine top-10 on the
+ *    same texts (title twice + abstract, as litgraph weighs titles); mean overlap@10 of our lists
+ *    with sklearn's and with our own exact cosine (the same index without vocabulary pruning).
+ * 5. Related-work query latency (p50 / p95 warm, QUERIES queries) on the largest graph, and the cold
+ *    start of `node bin/litgraph.js related <id> --graph DIR` end to end (needs `npm run build`).
+ *
+ *   npx tsx bench/peers.ts [THREADS_N] [RELATED_N]      defaults 20000 100000 (THREADS_N 0: related only)
+ *   env: BENCH_RUNS (3), BENCH_QUERIES (300), BENCH_REBUILD=1 to rebuild graph folders
+ *
+ * Corpora: bench/corpus.ts (real records of ../shared/data resampled to N); without the data, a
+ * synthetic corpus (Zipfian words over 500 topics) written the same way, and the output says so.
+ * The Python peers live in bench/.venv (created here from PyPI; never litgraph dependencies) and
+ * run bench/peers.py. Tables go to stdout, progress to stderr.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { MultiDirectedGraph } from 'graphology';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import louvainModule from 'graphology-communities-louvain';
+import { dataAvailable, loadRealRecords, makeCorpus, OUT_DIR } from './corpus.js';
+import { machine, median, percentile, table, timed } from './measure.js';
+import { loadGraph } from '../src/sinks/json.js';
+import { readSignals } from '../src/threads/signals.js';
+import { allNeighbours, buildTextIndex, type Neighbour } from '../src/threads/text-index.js';
+import { buildPaperGraph, resolvePaperGraphOptions } from '../src/threads/paper-graph.js';
+import { DEFAULT_THREAD_OPTIONS } from '../src/threads/index.js';
+import { mulberry32 } from '../src/threads/rng.js';
+import { buildRelatedIndex, relatedWork } from '../src/query/related.js';
+import type { PaperRecord } from '../src/types.js';
+
+type Louvain = typeof import('graphology-communities-louvain').default;
+const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
+
+const ROOT = join(import.meta.dirname, '..');
+const VENV = join(ROOT, 'bench', '.venv');
+const PY = join(VENV, 'bin', 'python');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
+const K = 10;
+
+const log = (s: string) => process.stderr.write(`[peers ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+const sec = (ms: number) => (ms / 1000).toFixed(2);
+const now = () => performance.now();
+const uptime = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return `load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+  }
+};
+
+function ensureVenv(): string {
+  const pkgs = ['python-igraph', 'networkx', 'scikit-learn', 'scipy', 'numpy'];
+  const check = () => spawnSync(PY, ['-c', 'import igraph, networkx, sklearn, scipy, numpy; print(igraph.__version__, networkx.__version__, sklearn.__version__, scipy.__version__, numpy.__version__)'], { encoding: 'utf8' });
+  let c = existsSync(PY) ? check() : null;
+  if (!c || c.status !== 0) {
+    log('creating bench/.venv with the Python peers (PyPI)…');
+    if (!existsSync(PY)) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+    execFileSync(join(VENV, 'bin', 'pip'), ['install', '-q', ...pkgs], { stdio: ['ignore', 2, 2] });
+    c = check();
+    if (c.status !== 0) throw new Error(`Python peers unavailable: ${c.stderr}`);
+  }
+  const [ig, nx, sk, sp, np] = c.stdout.trim().split(' ');
+  return `python-igraph ${ig}, networkx ${nx}, scikit-learn ${sk}, scipy ${sp}, numpy ${np} (${spawnSync(PY, ['--version'], { encoding: 'utf8' }).stdout.trim()})`;
+}
+
+/** Fallback without ../shared/data: synthetic records (Zipfian words, 500 topics, 3 authors). */
+function syntheticRecords(n: number): PaperRecord[] {
+  const rng = mulberry32(7);
+  const syl = ['ka', 'lo', 'mi', 'ne', 'ra', 'to', 'su', 'vi', 'de', 'pa', 'qu', 'ber', 'con', 'tion', 'ing', 'al', 'ment', 'ive', 'ure', 'ness'];
+  const vocab = Array.from({ length: 40000 }, (_, i) => {
+    let w = '';
+    let x = i + 7;
+    do {
+      w += syl[x % syl.length];
+      x = Math.floor(x / syl.length);
+    } while (x > 0);
+    return w;
+  });
+  const zipf = (max: number) => Math.min(max - 1, Math.floor(Math.exp(rng() * Math.log(max))) - 1);
+  const topicWords = Array.from({ length: 500 }, () => Array.from({ length: 60 }, () => vocab[Math.floor(rng() * vocab.length)]));
+  return Array.from({ length: n }, (_, i) => {
+    const topic = Math.floor(rng() * 500);
+    const word = () => (rng() < 0.3 ? topicWords[topic][zipf(60)] : vocab[zipf(vocab.length)]);
+    return {
+      source: { path: 'synthetic', line: i, format: 'synthetic' },
+      ids: {},
+      title: Array.from({ length: 8 }, word).join(' '),
+      abstract: `${Array.from({ length: 150 }, word).join(' ')}.`,
+      authors: [0, 1, 2].map(() => `Author ${Math.floor(rng() * n * 0.3)}`),
+      authorsTruncated: false,
+      date: `${1990 + Math.floor((i / n) * 35)}-01-01`,
+      categories: [],
+      codeUrls: [],
+      orgs: [],
+    } as unknown as PaperRecord;
+  });
+}
+
+/** `litgraph build` of corpus-N into bench/out/peers-out-N (reused unless BENCH_REBUILD=1). */
+function buildGraphDir(n: number, records: PaperRecord[]): { dir: string; note: string } {
+  const corpus = makeCorpus(n, records);
+  const dir = join(OUT_DIR, `peers-out-${n}`);
+  const stamp = join(dir, '.peers-build.txt');
+  if (existsSync(join(dir, 'graph.json')) && !process.env.BENCH_REBUILD) {
+    const prior = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : 'time not recorded';
+    return { dir, note: `graph of ${n.toLocaleString('en')} papers reused from ${dir.replace(ROOT + '/', '')} (its build: ${prior})` };
+  }
+  log(`litgraph build ${n} papers (${(corpus.bytes / 2 ** 20).toFixed(0)} MiB)…`);
+  const r = timed(process.execPath, [join(ROOT, 'bin', 'litgraph.js'), 'build', corpus.dir, '-o', dir, '--profile'], ROOT);
+  if (r.status !== 0) throw new Error(`build of ${n} failed: ${r.stderr.slice(-2000)}`);
+  const note = `litgraph build of ${n.toLocaleString('en')} papers: ${r.wallSeconds.toFixed(1)} s wall, peak RSS ${r.peakRssMiB.toFixed(0)} MiB`;
+  log(note);
+  writeFileSync(stamp, `${note} at ${new Date().toISOString()}\n`);
+  return { dir, note };
+}
+
+function python(args: string[]): any {
+  log(`python ${args.join(' ')}`);
+  const r = spawnSync(PY, [join(ROOT, 'bench', 'peers.py'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`peers.py ${args[0]} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout);
+}
+
+function threadsAndText(dir: string, n: number, out: string[]): void {
+  const work = join(OUT_DIR, `peers-${n}`);
+  mkdirSync(work, { recursive: true });
+  let t = now();
+  const graph = loadGraph(dir);
+  const signals = readSignals(graph);
+  const ids = signals.papers;
+  const docs = ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) }));
+  log(`loaded ${ids.length} papers in ${sec(now() - t)} s`);
+
+  // --- text similarity (ours)
+  const buildMs: number[] = [];
+  let index = buildTextIndex(docs);
+  for (let r = 0; r < RUNS; r++) {
+    t = now();
+    index = buildTextIndex(docs);
+    buildMs.push(now() - t);
+  }
+  t = now();
+  const neighbours: Neighbour[][] = allNeighbours(index, K, 0);
+  const allMs = now() - t;
+  log(`ours: text index ${sec(median(buildMs))} s, all-pairs top-${K} ${sec(allMs)} s`);
+  const rng = mulberry32(11);
+  const sample = [...new Set(Array.from({ length: 1000 }, () => Math.floor(rng() * ids.length)))];
+  const single: number[] = [];
+  for (const d of sample.slice(0, 300)) {
+    const t1 = now();
+    index.neighbours(d, K);
+    single.push(now() - t1);
+  }
+  // Exact cosine over the whole vocabulary (no pruning), for the sample only.
+  t = now();
+  const exact = buildTextIndex(docs, { pairBudget: Number.MAX_VALUE });
+  const exactTop = new Map(sample.map((d) => [d, exact.neighbours(d, K).map((x) => x.doc)]));
+  log(`exact (unpruned) index + ${sample.length} queries: ${sec(now() - t)} s (vocabulary ${exact.vocabulary.size} vs pruned ${index.vocabulary.size})`);
+
+  const titleTimes = 2; // DEFAULT_TEXT_INDEX_OPTIONS.titleWeight
+  writeFileSync(join(work, 'texts.jsonl'), docs.map((d) => JSON.stringify([...Array(d.title ? titleTimes : 0).fill(d.title), d.abstract ?? ''].join('. '))).join('\n') + '\n');
+  writeFileSync(join(work, 'ours-top.tsv'), neighbours.map((l) => l.map((x) => x.doc).join('\t')).join('\n') + '\n');
+  writeFileSync(join(work, 'sample.txt'), sample.join('\n') + '\n');
+
+  // --- paper–paper graph and Louvain, as detectThreads runs them
+  const pg = resolvePaperGraphOptions(DEFAULT_THREAD_OPTIONS.paperGraph);
+  t = now();
+  const pgNeighbours = neighbours.map((l) => l.filter((x) => x.score >= Math.min(pg.minCosine, DEFAULT_THREAD_OPTIONS.minSimilarity)).slice(0, Math.max(pg.textK, DEFAULT_THREAD_OPTIONS.similarK)));
+  const paperGraph = buildPaperGraph(signals, pgNeighbours, pg);
+  log(`paper graph: ${paperGraph.order} nodes, ${paperGraph.size} edges in ${sec(now() - t)} s`);
+  const louvainMs: number[] = [];
+  let detailed = louvain.detailed(paperGraph, { getEdgeWeight: 'weight', resolution: DEFAULT_THREAD_OPTIONS.resolution, rng: mulberry32(DEFAULT_THREAD_OPTIONS.seed) });
+  for (let r = 0; r < RUNS; r++) {
+    t = now();
+    detailed = louvain.detailed(paperGraph, { getEdgeWeight: 'weight', resolution: DEFAULT_THREAD_OPTIONS.resolution, rng: mulberry32(DEFAULT_THREAD_OPTIONS.seed) });
+    louvainMs.push(now() - t);
+  }
+  log(`ours: louvain ${sec(median(louvainMs))} s, Q=${detailed.modularity.toFixed(4)}, ${detailed.count} communities`);
+  const num = new Map<string, number>();
+  ids.forEach((id, i) => num.set(id, i));
+  const lines: string[] = [`# ${ids.length}`];
+  paperGraph.forEachEdge((_, a, s, tt) => lines.push(`${num.get(s)}\t${num.get(tt)}\t${a.weight}`));
+  const edgesPath = join(work, 'edges.tsv');
+  writeFileSync(edgesPath, lines.join('\n') + '\n');
+  writeFileSync(join(work, 'ours-partition.tsv'), ids.map((id) => detailed.communities[id]).join('\n') + '\n');
+
+  const th = python(['threads', edgesPath, join(work, 'ours-partition.tsv'), String(RUNS)]);
+  const ms = median(louvainMs);
+  out.push(`### Threads: Louvain on the same paper–paper graph (${th.nodes.toLocaleString('en')} nodes, ${th.edges.toLocaleString('en')} weighted edges; ${edgesPath.replace(ROOT + '/', '')})\n`);
+  out.push(
+    table(
+      ['tool', 'seconds (median)', 'communities', 'own modularity', 'networkx modularity', 'time vs igraph'],
+      [
+        [`litgraph: graphology-communities-louvain (seed ${DEFAULT_THREAD_OPTIONS.seed}, median of ${RUNS})`, sec(ms), detailed.count, detailed.modularity.toFixed(4), th.nx_modularity.ours.toFixed(4), `${(ms / 1000 / th.igraph.seconds).toFixed(1)}×`],
+        [`python-igraph community_multilevel (median of ${RUNS})`, th.igraph.seconds.toFixed(2), th.igraph.communities, th.igraph.own_modularity.toFixed(4), th.nx_modularity.igraph.toFixed(4), '1.0×'],
+        [`networkx louvain_communities (median of ${th.networkx.runs.length})`, th.networkx.seconds.toFixed(2), th.networkx.communities, th.networkx.own_modularity.toFixed(4), th.nx_modularity.networkx.toFixed(4), `${(th.networkx.seconds / th.igraph.seconds).toFixed(1)}×`],
+      ],
+    ),
+  );
+  out.push(`\n(igraph's modularity of our partition: ${th.igraph_modularity_of_ours.toFixed(4)}.)`);
+
+  const tx = python(['text', join(work, 'texts.jsonl'), join(work, 'ours-top.tsv'), String(K), join(work, 'sample.txt')]);
+  const withAbstract = sample.filter((d) => (docs[d].abstract ?? '').split(/\s+/).length >= 50);
+  const overlapWith = (top: (d: number) => number[] | undefined, over = sample) => {
+    let sum = 0;
+    for (const d of over) {
+      const a = new Set(neighbours[d].map((x) => x.doc));
+      sum += (top(d) ?? []).filter((x) => a.has(x)).length / K;
+    }
+    return sum / over.length;
+  };
+  const ovExact = overlapWith((d) => exactTop.get(d));
+  const ovSk = overlapWith((d) => tx.top[String(d)]);
+  const ovExactAbs = overlapWith((d) => exactTop.get(d), withAbstract);
+  const ovSkAbs = overlapWith((d) => tx.top[String(d)], withAbstract);
+  let skVsExact = 0;
+  for (const d of sample) {
+    const a = new Set(exactTop.get(d));
+    skVsExact += (tx.top[String(d)] as number[]).filter((x) => a.has(x)).length / K;
+  }
+  skVsExact /= sample.length;
+  out.push(`\n### Text similarity: top-${K} neighbours over titles + abstracts (${ids.length.toLocaleString('en')} papers)\n`);
+  out.push(
+    table(
+      ['tool', 'build s', 'all-pairs top-10 s', 'per paper ms (all-pairs)', 'single query p50 / p95 ms', 'vocabulary'],
+      [
+        [`litgraph text index (median of ${RUNS} builds)`, sec(median(buildMs)), sec(allMs), (allMs / ids.length).toFixed(3), `${median(single).toFixed(2)} / ${percentile(single, 95).toFixed(2)}`, index.vocabulary.size.toLocaleString('en')],
+        ['scikit-learn TfidfVectorizer + sparse X·Xᵀ top-k (chunks of 500 rows)', tx.build_s.toFixed(2), tx.allpairs_s.toFixed(2), tx.per_doc_ms.toFixed(3), `${tx.single_query_ms_p50.toFixed(2)} / ${tx.single_query_ms_p95.toFixed(2)}`, tx.terms.toLocaleString('en')],
+      ],
+    ),
+  );
+  out.push(
+    `\nmean overlap@${K} on ${sample.length} sampled papers: ours vs our exact cosine (same tf-idf, no vocabulary pruning) ${ovExact.toFixed(3)}; ours vs scikit-learn ${ovSk.toFixed(3)}; scikit-learn vs our exact ${skVsExact.toFixed(3)}.` +
+      ` On the ${withAbstract.length} sampled papers with an abstract of ≥ 50 words: ours vs our exact ${ovExactAbs.toFixed(3)}, ours vs scikit-learn ${ovSkAbs.toFixed(3)}.` +
+      ` (sklearn's top-k is exact cosine over its own vectors: stop words 'english', sublinear tf, default token pattern, no stemming; ours stems and drops the commonest terms to a cost budget.)`,
+  );
+}
+
+function related(dir: string, n: number, out: string[]): void {
+  let t = now();
+  const graph = loadGraph(dir);
+  const loadMs = now() - t;
+  t = now();
+  const index = buildRelatedIndex(graph);
+  const indexMs = now() - t;
+  log(`related: load ${sec(loadMs)} s, index ${sec(indexMs)} s`);
+  // Where loadGraph's time goes: read, JSON.parse, graphology import.
+  const file = join(dir, 'graph.json');
+  const mib = statSync(file).size / 2 ** 20;
+  t = now();
+  const raw = readFileSync(file, 'utf8');
+  const readMs = now() - t;
+  t = now();
+  const data = JSON.parse(raw);
+  const parseMs = now() - t;
+  t = now();
+  new MultiDirectedGraph({ allowSelfLoops: false }).import(data);
+  const importMs = now() - t;
+  const rng = mulberry32(5);
+  const queries = Array.from({ length: QUERIES }, () => index.papers[Math.floor(rng() * index.papers.length)]);
+  for (const q of queries.slice(0, 20)) relatedWork(index, { paper: q }, { k: 10 });
+  const lat: number[] = [];
+  for (const q of queries) {
+    const t1 = now();
+    relatedWork(index, { paper: q }, { k: 10 });
+    lat.push(now() - t1);
+  }
+  const cold: ReturnType<typeof timed>[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const c = timed(process.execPath, [join(ROOT, 'bin', 'litgraph.js'), 'related', queries[r], '--graph', dir], ROOT);
+    if (c.status !== 0) log(`cold start run exited ${c.status}: ${c.stderr.slice(-500)}`);
+    cold.push(c);
+  }
+  const walls = cold.map((c) => c.wallSeconds);
+  out.push(`\n### Related work on ${graph.order.toLocaleString('en')} nodes / ${graph.size.toLocaleString('en')} edges (${n.toLocaleString('en')} papers)\n`);
+  out.push(
+    table(
+      ['measure', 'value'],
+      [
+        [`warm query latency p50 / p95 / max (${QUERIES} random papers, k = 10, after 20 warm-up)`, `${median(lat).toFixed(1)} / ${percentile(lat, 95).toFixed(1)} / ${Math.max(...lat).toFixed(1)} ms`],
+        [`in-process: loadGraph (graph.json ${mib.toFixed(0)} MiB → graphology)`, `${sec(loadMs)} s (again, split: read ${sec(readMs)} s, JSON.parse ${sec(parseMs)} s, graph.import ${sec(importMs)} s)`],
+        ['in-process: buildRelatedIndex', `${sec(indexMs)} s`],
+        [`cold start: node bin/litgraph.js related <id> --graph DIR, end to end (median of ${RUNS}; runs)`, `${median(walls).toFixed(2)} s (${walls.map((w) => w.toFixed(2)).join(', ')}), peak RSS ${Math.max(...cold.map((c) => c.peakRssMiB)).toFixed(0)} MiB`],
+      ],
+    ),
+  );
+}
+
+const args = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const threadsN = args[0] ?? 20_000;
+const relatedN = args[1] ?? 100_000;
+const out: string[] = [];
+out.push(`machine: ${machine()} — shared with other engineers' work while measured`);
+out.push(`date: ${new Date().toISOString()}; at start: ${uptime()}`);
+out.push(`command: npx tsx bench/peers.ts ${threadsN} ${relatedN} (BENCH_RUNS=${RUNS}, BENCH_QUERIES=${QUERIES})`);
+out.push(`peers: ${ensureVenv()}`);
+let records: PaperRecord[];
+if (dataAvailable()) {
+  const t = now();
+  records = loadRealRecords().records;
+  out.push(`corpus: ${records.length.toLocaleString('en')} real titled records from ../shared/data, resampled to N by bench/corpus.ts (loaded in ${sec(now() - t)} s)`);
+} else {
+  records = syntheticRecords(Math.max(threadsN, relatedN));
+  out.push('corpus: ../shared/data is absent — SYNTHETIC records (Zipfian words over 500 topics), written as hf-api JSON by bench/corpus.ts');
+}
+const small = threadsN > 0 ? buildGraphDir(threadsN, records) : null;
+if (small) {
+  out.push(small.note);
+  out.push('');
+  try {
+    threadsAndText(small.dir, threadsN, out);
+  } catch (e) {
+    out.push(`threads/similarity failed: ${(e as Error).stack}`);
+  }
+}
+process.stdout.write(out.join('\n') + '\n');
+out.length = 0;
+const big = small && relatedN === threadsN ? small : buildGraphDir(relatedN, records);
+out.push(`\n${big.note}`);
+related(big.dir, relatedN, out);
+out.push(`\nat end: ${uptime()}`);
+process.stdout.write(out.join('\n') + '\n');
