@@ -107,14 +107,14 @@ function syntheticRecords(n: number): PaperRecord[] {
 }
 
 /** `litgraph build` of corpus-N into bench/out/peers-out-N (reused unless BENCH_REBUILD=1). */
-function buildGraphDir(n: number, records: PaperRecord[]): { dir: string; note: string } {
-  const corpus = makeCorpus(n, records);
+function buildGraphDir(n: number, getRecords: () => PaperRecord[]): { dir: string; note: string } {
   const dir = join(OUT_DIR, `peers-out-${n}`);
   const stamp = join(dir, '.peers-build.txt');
   if (existsSync(join(dir, 'graph.json')) && !process.env.BENCH_REBUILD) {
     const prior = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : 'time not recorded';
     return { dir, note: `graph of ${n.toLocaleString('en')} papers reused from ${dir.replace(ROOT + '/', '')} (its build: ${prior})` };
   }
+  const corpus = makeCorpus(n, getRecords());
   log(`litgraph build ${n} papers (${(corpus.bytes / 2 ** 20).toFixed(0)} MiB)…`);
   const r = timed(process.execPath, [join(ROOT, 'bin', 'litgraph.js'), 'build', corpus.dir, '-o', dir, '--profile'], ROOT);
   if (r.status !== 0) throw new Error(`build of ${n} failed: ${r.stderr.slice(-2000)}`);
@@ -299,21 +299,31 @@ function related(dir: string, n: number, out: string[]): void {
 const args = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const threadsN = args[0] ?? 20_000;
 const relatedN = args[1] ?? 100_000;
+const child = process.env.PEERS_RELATED_CHILD === '1';
 const out: string[] = [];
-out.push(`machine: ${machine()} — shared with other engineers' work while measured`);
-out.push(`date: ${new Date().toISOString()}; at start: ${uptime()}`);
-out.push(`command: npx tsx bench/peers.ts ${threadsN} ${relatedN} (BENCH_RUNS=${RUNS}, BENCH_QUERIES=${QUERIES})`);
-out.push(`peers: ${ensureVenv()}`);
-let records: PaperRecord[];
-if (dataAvailable()) {
-  const t = now();
-  records = loadRealRecords().records;
-  out.push(`corpus: ${records.length.toLocaleString('en')} real titled records from ../shared/data, resampled to N by bench/corpus.ts (loaded in ${sec(now() - t)} s)`);
-} else {
-  records = syntheticRecords(Math.max(threadsN, relatedN));
-  out.push('corpus: ../shared/data is absent — SYNTHETIC records (Zipfian words over 500 topics), written as hf-api JSON by bench/corpus.ts');
+let records: PaperRecord[] | null = null;
+let corpusNote = '';
+const getRecords = (): PaperRecord[] => {
+  if (records) return records;
+  if (dataAvailable()) {
+    const t = now();
+    records = loadRealRecords().records;
+    corpusNote = `corpus: ${records.length.toLocaleString('en')} real titled records from ../shared/data, resampled to N by bench/corpus.ts (loaded in ${sec(now() - t)} s)`;
+  } else {
+    records = syntheticRecords(Math.max(threadsN, relatedN));
+    corpusNote = 'corpus: ../shared/data is absent — SYNTHETIC records (Zipfian words over 500 topics), written as hf-api JSON by bench/corpus.ts';
+  }
+  log(corpusNote);
+  return records;
+};
+if (!child) {
+  out.push(`machine: ${machine()} — shared with other engineers' work while measured`);
+  out.push(`date: ${new Date().toISOString()}; at start: ${uptime()}`);
+  out.push(`command: npx tsx bench/peers.ts ${threadsN} ${relatedN} (BENCH_RUNS=${RUNS}, BENCH_QUERIES=${QUERIES})`);
+  out.push(`peers: ${ensureVenv()}`);
+  out.push(dataAvailable() ? 'corpus: real titled records of ../shared/data (bench/corpus.ts), resampled past their count' : 'corpus: ../shared/data is absent — SYNTHETIC records (Zipfian words over 500 topics), written as hf-api JSON by bench/corpus.ts');
 }
-const small = threadsN > 0 ? buildGraphDir(threadsN, records) : null;
+const small = threadsN > 0 ? buildGraphDir(threadsN, getRecords) : null;
 if (small) {
   out.push(small.note);
   out.push('');
@@ -323,10 +333,21 @@ if (small) {
     out.push(`threads/similarity failed: ${(e as Error).stack}`);
   }
 }
+if (corpusNote) out.push(corpusNote);
 process.stdout.write(out.join('\n') + '\n');
 out.length = 0;
-const big = small && relatedN === threadsN ? small : buildGraphDir(relatedN, records);
-out.push(`\n${big.note}`);
-related(big.dir, relatedN, out);
-out.push(`\nat end: ${uptime()}`);
-process.stdout.write(out.join('\n') + '\n');
+if (small && relatedN > 0) {
+  // The related section runs in a fresh process: after the threads section the heap holds
+  // gigabytes of garbage, and its GC pauses showed up as query latency (p95 23.5 vs 9.9 ms).
+  log('related section in a fresh process…');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '0', String(relatedN)], { cwd: ROOT, env: { ...process.env, PEERS_RELATED_CHILD: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  process.stdout.write(r.stdout);
+  process.exit(r.status ?? 1);
+}
+if (relatedN > 0) {
+  const big = buildGraphDir(relatedN, getRecords);
+  out.push(`\n${big.note}`);
+  related(big.dir, relatedN, out);
+  out.push(`\nat end: ${uptime()}`);
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -149,6 +149,13 @@ function addMentionLinks(draft: GraphDraft, mentions: readonly Mention[], abstra
   }
 }
 
+/**
+ * A method "proposed" by more papers than this is no one paper's contribution (a shared name, or
+ * an extraction slip repeated across a corpus): it gives no builds_on edges. This also keeps the
+ * edge count linear in the papers that use a method rather than quadratic.
+ */
+export const MAX_PROPOSERS_FOR_BUILDS_ON = 3;
+
 /** builds_on: paper A uses a method that paper B in the corpus proposes (B earlier or undated). */
 function addBuildsOn(draft: GraphDraft, mentions: readonly Mention[], years: Map<string, number | null>): void {
   const proposers = new Map<string, Set<string>>();
@@ -159,7 +166,9 @@ function addBuildsOn(draft: GraphDraft, mentions: readonly Mention[], years: Map
   }
   for (const m of mentions) {
     if (m.role !== 'uses') continue;
-    for (const proposer of proposers.get(m.entity) ?? []) {
+    const origin = proposers.get(m.entity);
+    if (!origin || origin.size > MAX_PROPOSERS_FOR_BUILDS_ON) continue;
+    for (const proposer of origin) {
       if (proposer === m.paper) continue;
       const a = years.get(m.paper);
       const b = years.get(proposer);

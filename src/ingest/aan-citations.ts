@@ -14,7 +14,30 @@ import { reject } from './biblio.js';
 
 const FORMAT = 'aan-citations';
 
-const PAIR = /^(\S+)\s*(?:==>|,|\t)\s*(\S+)$/;
+/**
+ * Splits "citing ==> cited", "citing , cited" or "citing<TAB>cited" into its two ids, or null.
+ * Plain string scans, not a regex: the former /^(\S+)\s*(?:==>|,|\t)\s*(\S+)$/ let a run of
+ * tabs (or commas) split many ways and took quadratic time on a 100k-character line (found by
+ * tests/robustness/fuzz.test.ts).
+ */
+function splitPair(line: string): [string, string] | null {
+  const t = line.trim();
+  let a: string;
+  let b: string;
+  const arrow = t.indexOf('==>');
+  const comma = t.indexOf(',');
+  if (arrow >= 0) [a, b] = [t.slice(0, arrow), t.slice(arrow + 3)];
+  else if (comma >= 0) [a, b] = [t.slice(0, comma), t.slice(comma + 1)];
+  else if (t.includes('\t')) {
+    const parts = t.split(/\s+/);
+    if (parts.length !== 2) return null;
+    [a, b] = parts;
+  } else return null;
+  a = a.trim();
+  b = b.trim();
+  if (a === '' || b === '' || /\s/.test(a) || /\s/.test(b)) return null;
+  return [a, b];
+}
 
 export function parseAanCitations(text: string, path: string): ParseResult {
   const citations: CitationPair[] = [];
@@ -28,15 +51,17 @@ export function parseAanCitations(text: string, path: string): ParseResult {
     n++;
     start = end + 1;
     if (line.trim() === '') continue;
-    const m = PAIR.exec(line.trim());
+    const m = splitPair(line);
     if (!m) {
       rejects.push(reject(n, 'expected "citing ==> cited" or "citing , cited"', line));
       continue;
     }
-    const citing = normaliseAclId(m[1]);
-    const cited = normaliseAclId(m[2]);
+    const [rawCiting, rawCited] = m;
+    const citing = normaliseAclId(rawCiting);
+    const cited = normaliseAclId(rawCited);
     if (!citing || !cited) {
-      rejects.push(reject(n, `not an ACL Anthology id: "${!citing ? m[1] : m[2]}"`, line));
+      const bad = !citing ? rawCiting : rawCited;
+      rejects.push(reject(n, `not an ACL Anthology id: "${bad.length > 80 ? `${bad.slice(0, 77)}...` : bad}"`, line));
       continue;
     }
     citations.push({ citing: { acl: citing }, cited: { acl: cited }, source: { path, line: n, format: FORMAT } });

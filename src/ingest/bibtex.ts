@@ -119,9 +119,43 @@ function toRecord(entry: Entry, path: string, line: number): PaperRecord | Rejec
   );
 }
 
-export function parseBibtexText(text: string, path: string): ParseResult {
+/**
+ * Longest entry handed to the parser. Real entries, abstract included, are a few kB; the parser's
+ * cost per character is high (about 60 ms per kB of plain words, worse for some shapes) and a
+ * 100 kB broken entry took tens of seconds (found by tests/robustness/fuzz.test.ts).
+ */
+const MAX_ENTRY_CHARS = 20_000;
+
+/**
+ * Cuts entries longer than MAX_ENTRY_CHARS out of the text (their lines kept blank, so every line
+ * number stays right) and returns a reject for each. An entry runs from a line starting with "@"
+ * to the next such line.
+ */
+function dropOversizeEntries(text: string, rejects: Reject[]): string {
+  if (text.length <= MAX_ENTRY_CHARS) return text;
+  const lineAt = lineLocator(text);
+  const starts: number[] = [];
+  const re = /^[ \t]*@/gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index);
+  // Text before the first entry is a BibTeX comment; it is checked like an entry.
+  if (starts[0] !== 0) starts.unshift(0);
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i];
+    const to = starts[i + 1] ?? text.length;
+    if (to - from <= MAX_ENTRY_CHARS) continue;
+    out += text.slice(kept, from) + text.slice(from, to).replace(/[^\n]+/g, '');
+    kept = to;
+    rejects.push(reject(lineAt(from), `entry longer than ${MAX_ENTRY_CHARS} characters (${to - from}); skipped as a broken file`, text.slice(from, from + 200)));
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
+
+export function parseBibtexText(input: string, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
+  const text = dropOversizeEntries(input, rejects);
   const lines = entryLines(text);
   let lib: ReturnType<typeof parseBibtex>;
   try {

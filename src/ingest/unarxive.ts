@@ -107,6 +107,11 @@ export function parseUnarxive(text: string, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
   for (const { line, text: t } of jsonLines(text)) {
+    // A cheap test first: JSON.parse throwing costs ~15 µs a line, seconds on 200k lines of prose.
+    if (t.trimStart()[0] !== '{') {
+      rejects.push(reject(line, 'not a JSON object: every unarXive line is one {...} document', t));
+      continue;
+    }
     const p = tryJsonParse(t);
     if (!p.ok) {
       rejects.push(reject(line, `invalid JSON: ${p.error}`, t));

@@ -148,9 +148,50 @@ function readJsonLines<T>(dir: string, file: string): T[] {
   return rows;
 }
 
+/**
+ * Reads graph.json as written by graphJson(): a header line, one node or edge per line. Parsing
+ * line by line from a Buffer keeps a large graph under V8's ~512 MB string limit, which a single
+ * JSON.parse of the whole file would hit at about 120k papers. Returns null for any other layout
+ * (e.g. a hand-edited file), which the caller then parses whole.
+ */
+function readGraphLines(path: string): SerializedGraph<NodeAttributes, EdgeAttributes> | null {
+  const bytes = readFileSync(path);
+  const first = bytes.indexOf(10);
+  if (first < 0) return null;
+  const header = bytes.toString('utf8', 0, first);
+  const m = /^\{"options":(.*),"attributes":(.*),"nodes":\[$/.exec(header);
+  if (!m) return null;
+  const data: SerializedGraph<NodeAttributes, EdgeAttributes> = { options: JSON.parse(m[1]), attributes: JSON.parse(m[2]), nodes: [], edges: [] };
+  let list: unknown[] = data.nodes;
+  let start = first + 1;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    let line = bytes.toString('utf8', start, end);
+    start = end + 1;
+    if (line === '],"edges":[') {
+      list = data.edges;
+      continue;
+    }
+    if (line === ']}' || line === '') continue;
+    if (line.endsWith(',')) line = line.slice(0, -1);
+    list.push(JSON.parse(line));
+  }
+  return data;
+}
+
 /** Loads graph.json into a graph. */
 export function loadGraph(dir: string): LitGraph {
-  const data = readJson<SerializedGraph<NodeAttributes, EdgeAttributes>>(dir, OUTPUT_FILES.graph);
+  const path = join(dir, OUTPUT_FILES.graph);
+  let data: SerializedGraph<NodeAttributes, EdgeAttributes> | null = null;
+  if (existsSync(path)) {
+    try {
+      data = readGraphLines(path);
+    } catch (error) {
+      throw new OutputDirError(dir, `${OUTPUT_FILES.graph} is corrupt or from an interrupted run (${(error as Error).message}); rebuild with \`litgraph build\``);
+    }
+  }
+  data ??= readJson<SerializedGraph<NodeAttributes, EdgeAttributes>>(dir, OUTPUT_FILES.graph);
   const graph: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
   graph.import(data);
   return graph;

@@ -7,23 +7,8 @@
  */
 export const PENDING: Readonly<Record<string, string>> = {
   // Structured listing formats (arxiv-digest, hf-api, arxiv-abs-md): landed 03:20, asserted.
-  // Bibliographic formats, until 03:30.
-  'bibtex': '03:30',
-  'ris': '03:30',
-  'csl-json': '03:30',
-  'arxiv-atom': '03:30',
-  'openalex': '03:30',
-  's2-json': '03:30',
-  'tei': '03:30',
-  'jats': '03:30',
-  's2orc': '03:30',
-  'unarxive': '03:30',
-  'acl-xml': '03:30',
-  'aan-metadata': '03:30',
-  'aan-citations': '03:30',
-  'edge-list': '03:30',
-  // Entity extraction, until 03:45.
-  'extractEntities': '03:45',
+  // Bibliographic formats: landed 03:30, asserted (bibtex, aan-citations, unarxive fixed here).
+  // Entity extraction: landed 03:45, asserted.
 };
 
 /** Whether a target ("ris.parse", "extractEntities", "bibtex") belongs to a pending owner. */

@@ -83,7 +83,7 @@ export function formatSummary(result: BuildResult, outDir: string): string {
       .join(', ');
   lines.push(`nodes: ${nonZero(t.nodes)}`);
   lines.push(`edges: ${nonZero(t.edges)}`);
-  if (t.threads) lines.push(`threads: ${t.threads} (modularity ${t.modularity?.toFixed(3)})`);
+  if (t.threads) lines.push(`threads: ${t.threads}${typeof t.modularity === 'number' ? ` (modularity ${t.modularity.toFixed(3)})` : ''}`);
   const failed = report.inputs.filter((i) => i.error).length;
   if (t.rejected || failed) lines.push(`see ${outDir}/report.json for ${t.rejected} rejected fragments${failed ? ` and ${failed} unreadable files` : ''}`);
   lines.push(`wrote ${outDir}/{graph.json,papers.jsonl,mentions.jsonl,threads.json,report.json}`);
