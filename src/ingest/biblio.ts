@@ -20,6 +20,7 @@ import {
 } from '../graph/keys.js';
 import { excerpt } from '../errors.js';
 import { monthNumber } from './text.js';
+import { tryJsonParse } from './json-positions.js';
 
 /* ------------------------------------------------------------------------ records -- */
 
@@ -300,6 +301,18 @@ export function jsonLines(text: string): { line: number; text: string }[] {
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * Parses each line of a JSON-lines file and hands the value and its line to `each`; a line that is
+ * not JSON becomes a reject. Shared by every JSON format that also comes as JSON lines.
+ */
+export function forEachJsonLine(text: string, rejects: Reject[], each: (value: Json, line: number) => void): void {
+  for (const { line, text: t } of jsonLines(text)) {
+    const p = tryJsonParse(t);
+    if (p.ok) each(p.value, line);
+    else rejects.push(reject(line, `invalid JSON: ${p.error}`, t));
+  }
 }
 
 /**

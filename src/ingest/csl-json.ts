@@ -26,7 +26,7 @@ import {
   isoDate,
   isoFromDateString,
   joinName,
-  jsonLines,
+  forEachJsonLine,
   looksLikeJsonLines,
   newRecord,
   reject,
@@ -88,11 +88,7 @@ export function parseCslJson(text: string, path: string): ParseResult {
   const rejects: Reject[] = [];
   const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
   if (looksLikeJsonLines(text)) {
-    for (const { line, text: t } of jsonLines(text)) {
-      const p = tryJsonParse(t);
-      if (p.ok) push(cslItemToRecord(p.value, path, line));
-      else rejects.push(reject(line, `invalid JSON: ${p.error}`, t));
-    }
+    forEachJsonLine(text, rejects, (value, line) => push(cslItemToRecord(value, path, line)));
     return { records, rejects };
   }
   const parsed = tryJsonParse(text);

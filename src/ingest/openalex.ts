@@ -28,7 +28,7 @@ import {
   isObj,
   isoDate,
   isoFromDateString,
-  jsonLines,
+  forEachJsonLine,
   looksLikeJsonLines,
   newRecord,
   reject,
@@ -106,12 +106,10 @@ export function parseOpenAlex(text: string, path: string): ParseResult {
   const rejects: Reject[] = [];
   const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
   if (looksLikeJsonLines(text)) {
-    for (const { line, text: t } of jsonLines(text)) {
-      const p = tryJsonParse(t);
-      if (!p.ok) rejects.push(reject(line, `invalid JSON: ${p.error}`, t));
-      else if (isObj(p.value) && Array.isArray(p.value.results)) p.value.results.forEach((w) => push(openAlexWorkToRecord(w, path, line)));
-      else push(openAlexWorkToRecord(p.value, path, line));
-    }
+    forEachJsonLine(text, rejects, (value, line) => {
+      if (isObj(value) && Array.isArray(value.results)) value.results.forEach((w) => push(openAlexWorkToRecord(w, path, line)));
+      else push(openAlexWorkToRecord(value, path, line));
+    });
     return { records, rejects };
   }
   const lineAt = lineLocator(text);

@@ -30,7 +30,7 @@ import {
   isObj,
   isoDate,
   isoFromDateString,
-  jsonLines,
+  forEachJsonLine,
   looksLikeJsonLines,
   newRecord,
   reject,
@@ -114,11 +114,7 @@ export function parseS2Json(text: string, path: string): ParseResult {
   const rejects: Reject[] = [];
   const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
   if (looksLikeJsonLines(text)) {
-    for (const { line, text: t } of jsonLines(text)) {
-      const p = tryJsonParse(t);
-      if (p.ok) push(s2PaperToRecord(p.value, path, line, rejects));
-      else rejects.push(reject(line, `invalid JSON: ${p.error}`, t));
-    }
+    forEachJsonLine(text, rejects, (value, line) => push(s2PaperToRecord(value, path, line, rejects)));
     return { records, rejects };
   }
   const lineAt = lineLocator(text);

@@ -30,7 +30,7 @@ import {
   isObj,
   isoFromDateString,
   joinName,
-  jsonLines,
+  forEachJsonLine,
   looksLikeJsonLines,
   newRecord,
   reject,
@@ -132,11 +132,7 @@ export function parseS2orc(text: string, path: string): ParseResult {
   const rejects: Reject[] = [];
   const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
   if (looksLikeJsonLines(text)) {
-    for (const { line, text: t } of jsonLines(text)) {
-      const p = tryJsonParse(t);
-      if (p.ok) push(s2orcDocToRecord(p.value, path, line, rejects));
-      else rejects.push(reject(line, `invalid JSON: ${p.error}`, t));
-    }
+    forEachJsonLine(text, rejects, (value, line) => push(s2orcDocToRecord(value, path, line, rejects)));
     return { records, rejects };
   }
   const parsed = tryJsonParse(text);
