@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildGraph, type LitGraph } from '../src/graph/build.js';
 import { normaliseAclId } from '../src/graph/keys.js';
+import { newPaper } from '../src/resolve/paper.js';
 import type { CitationEdge, Paper, PaperRecord } from '../src/types.js';
 import { threadStage } from '../src/threads/index.js';
 import { mulberry32, shuffled } from '../src/threads/rng.js';
@@ -104,36 +105,17 @@ export function readAanMetadata(text: string): AanPaper[] {
 }
 
 function makePaper(id: string, p: AanPaper, abstract: string | null): Paper {
-  return {
+  return newPaper({
     id,
     title: p.title || null,
     label: p.title || id,
     abstract,
     authors: p.authors,
-    authorsTruncated: false,
-    authorCount: null,
-    arxivId: null,
-    doi: null,
     aclId: p.id,
-    openalexId: null,
-    s2Id: null,
     date: p.year ? String(p.year) : null,
-    dateText: null,
     year: p.year,
-    venue: null,
-    comments: [],
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-    upvotes: null,
-    hasCode: false,
-    keywords: [],
-    datasetTags: [],
-    external: false,
     sources: [{ path: 'aan/acl-metadata.txt', line: 0, format: 'aan' }],
-    mergedBy: [],
-    conflicts: [],
-  };
+  });
 }
 
 /** ACL XML abstracts by ACL id (old-style collection files only: AAN ends in 2011). */

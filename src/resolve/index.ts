@@ -12,6 +12,7 @@
 import type { CitationEdge, CitationPair, Paper, PaperIds, PaperRecord, ReferenceRecord, SourceRef } from '../types.js';
 import { foldText, paperKeyFromIds, paperKeyFromText } from '../graph/keys.js';
 import { mergeRecords } from './merge.js';
+import { newPaper } from './paper.js';
 import { UnionFind } from './union-find.js';
 
 export interface ResolveResult {
@@ -174,36 +175,22 @@ function externalPaper(ref: ReferenceRecord, source: SourceRef): Paper {
   const ids = ref.ids;
   const id = paperKeyFromIds(ids) ?? paperKeyFromText(ref.title ?? ref.raw ?? null, ref.title ? null : ref.raw ?? '');
   const title = ref.title ?? null;
-  return {
+  return newPaper({
     id,
     title,
     label: title ?? ids.arxiv ?? ids.doi ?? ids.acl ?? ids.openalex ?? ids.s2 ?? ref.raw?.slice(0, 80) ?? id,
-    abstract: null,
     authors: ref.authors ?? [],
-    authorsTruncated: false,
-    authorCount: null,
     arxivId: ids.arxiv ?? null,
     doi: ids.doi ?? null,
     aclId: ids.acl ?? null,
     openalexId: ids.openalex ?? null,
     s2Id: ids.s2 ?? null,
     date: ref.year ? String(ref.year) : null,
-    dateText: null,
     year: ref.year ?? null,
     venue: ref.venue ?? null,
-    comments: [],
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-    upvotes: null,
-    hasCode: false,
-    keywords: [],
-    datasetTags: [],
     external: true,
     sources: [source],
-    mergedBy: [],
-    conflicts: [],
-  };
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph, type LitGraph } from '../../src/graph/build.js';
+import { newPaper } from '../../src/resolve/paper.js';
 import type { CitationEdge, Paper } from '../../src/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'threads');
@@ -15,36 +16,16 @@ export interface FixturePaper {
 }
 
 export function makePaper(p: FixturePaper): Paper {
-  return {
+  return newPaper({
     id: p.id,
     title: p.title,
     label: p.title,
     abstract: p.abstract ?? null,
     authors: p.authors ?? [],
-    authorsTruncated: false,
-    authorCount: null,
-    arxivId: null,
-    doi: null,
-    aclId: null,
-    openalexId: null,
-    s2Id: null,
     date: p.year ? String(p.year) : null,
-    dateText: null,
     year: p.year ?? null,
-    venue: null,
-    comments: [],
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-    upvotes: null,
-    hasCode: false,
-    keywords: [],
-    datasetTags: [],
-    external: false,
     sources: [{ path: 'fixture', line: 1, format: 'fixture' }],
-    mergedBy: [],
-    conflicts: [],
-  };
+  });
 }
 
 export function graphFrom(papers: FixturePaper[], cites: [string, string][]): LitGraph {
