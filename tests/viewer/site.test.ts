@@ -4,7 +4,7 @@
  * `litgraph view` command's usage errors.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutBudget, layoutGraph, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
+import { layoutGraph } from '../../src/graph/layout.js';
 import { buildSiteFiles, DATA_GLOBAL, DETAILS_GLOBAL, type NodeDetails, type SiteData } from '../../src/sinks/site.js';
 import { contentType, sitePath, CONTENT_SECURITY_POLICY } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
@@ -18,51 +18,6 @@ function readGlobal<T>(js: string, name: string): T {
   new Function('window', js)(target); // our own generated file, in a test
   return target[name] as T;
 }
-
-describe('layoutGraph', () => {
-  it('gives every node finite x and y, identical for the same seed', () => {
-    const a = syntheticGraph(300);
-    const b = syntheticGraph(300);
-    const stats = layoutGraph(a, { seed: 1 });
-    layoutGraph(b, { seed: 1 });
-    expect(positions(a)).toBe(positions(b));
-    a.forEachNode((_, attrs) => {
-      expect(Number.isFinite(attrs.x)).toBe(true);
-      expect(Number.isFinite(attrs.y)).toBe(true);
-    });
-    expect(stats.nodes).toBe(a.order);
-    const c = syntheticGraph(300);
-    layoutGraph(c, { seed: 2 });
-    expect(positions(c)).not.toBe(positions(a));
-  });
-
-  it('keeps papers of one thread closer to their thread than to the others', () => {
-    const g = syntheticGraph(400, { threads: 4 });
-    layoutGraph(g, { seed: 3 });
-    const centre = (t: number) => g.getNodeAttributes(`thread:${t}`) as unknown as { x: number; y: number };
-    let nearest = 0;
-    let papers = 0;
-    g.forEachNode((key, a) => {
-      if (a.type !== 'paper') return;
-      papers++;
-      const own = Number(g.outNeighbors(key).find((m) => m.startsWith('thread:'))!.slice(7));
-      const d = (t: number) => Math.hypot((a.x as number) - centre(t).x, (a.y as number) - centre(t).y);
-      if ([0, 1, 2, 3].every((t) => t === own || d(own) <= d(t))) nearest++;
-    });
-    expect(nearest / papers).toBeGreaterThan(0.8);
-  });
-
-  it('caps the iterations by a work budget on large graphs', () => {
-    expect(layoutBudget(100).iterations).toBe(DEFAULT_LAYOUT_OPTIONS.iterations);
-    expect(layoutBudget(100_000).iterations).toBe(DEFAULT_LAYOUT_OPTIONS.minIterations);
-    expect(layoutBudget(100_000).barnesHut).toBe(true);
-    expect(layoutBudget(10_000).iterations).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.iterations);
-    expect(layoutBudget(0).iterations).toBe(0);
-    expect(layoutBudget(100_000).noverlapIterations).toBe(0); // noverlap's collision sets overflow on the ACL graph
-    expect(layoutBudget(5_000).noverlapIterations).toBeGreaterThan(0);
-    expect(() => layoutGraph(syntheticGraph(5), { iterations: -1 })).toThrow(/iterations/);
-  });
-});
 
 describe('buildSiteFiles', () => {
   const graph = syntheticGraph(120, { threads: 3 });

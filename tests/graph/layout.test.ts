@@ -1,0 +1,114 @@
+/**
+ * The precomputed layout: deterministic, every node placed, each thread a disc of its own
+ * papers, discs apart, entities next to their papers, graphs without threads still laid out.
+ */
+import { describe, expect, it } from 'vitest';
+import { MultiDirectedGraph } from 'graphology';
+import { layoutGraph, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
+import type { LitGraph } from '../../src/graph/build.js';
+import type { EdgeAttributes, NodeAttributes } from '../../src/types.js';
+import { syntheticGraph } from '../helpers/viewer.js';
+
+const positions = (g: LitGraph) => g.mapNodes((k, a) => `${k}:${a.x},${a.y}`).join('|');
+const at = (g: LitGraph, key: string) => g.getNodeAttributes(key) as unknown as { x: number; y: number };
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+const threadOf = (g: LitGraph, paper: string) => g.outNeighbors(paper).find((m) => m.startsWith('thread:'))!;
+
+describe('layoutGraph', () => {
+  it('gives every node finite x and y, identical for the same seed and different for another', () => {
+    const a = syntheticGraph(300);
+    const b = syntheticGraph(300);
+    const stats = layoutGraph(a, { seed: 1 });
+    layoutGraph(b, { seed: 1 });
+    expect(positions(a)).toBe(positions(b));
+    a.forEachNode((_, attrs) => {
+      expect(Number.isFinite(attrs.x)).toBe(true);
+      expect(Number.isFinite(attrs.y)).toBe(true);
+    });
+    expect(stats).toMatchObject({ nodes: a.order, groups: 8 });
+    expect(stats.edges).toBeGreaterThan(0);
+    const c = syntheticGraph(300);
+    layoutGraph(c, { seed: 2 });
+    expect(positions(c)).not.toBe(positions(a));
+  });
+
+  it('puts each thread in a disc around its thread node that no other thread overlaps', () => {
+    const g = syntheticGraph(400, { threads: 4 });
+    layoutGraph(g, { seed: 3 });
+    const reach = new Map<string, number>();
+    g.forEachNode((key, a) => {
+      if (a.type !== 'paper') return;
+      const t = threadOf(g, key);
+      reach.set(t, Math.max(reach.get(t) ?? 0, distance(at(g, key), at(g, t))));
+    });
+    expect(reach.size).toBe(4);
+    const threads = [...reach.keys()];
+    for (const s of threads) for (const t of threads) {
+      if (s < t) expect(distance(at(g, s), at(g, t))).toBeGreaterThanOrEqual(reach.get(s)! + reach.get(t)!);
+    }
+    // Every paper is nearer its own thread node than any other.
+    g.forEachNode((key, a) => {
+      if (a.type !== 'paper') return;
+      const own = distance(at(g, key), at(g, threadOf(g, key)));
+      for (const t of threads) expect(own).toBeLessThanOrEqual(distance(at(g, key), at(g, t)));
+    });
+  });
+
+  it('draws papers that cite each other closer than unrelated papers of the same thread', () => {
+    const g = syntheticGraph(600, { threads: 2 });
+    layoutGraph(g, { seed: 5 });
+    let linked = 0;
+    let linkedSum = 0;
+    g.forEachEdge((_, a, s, t) => {
+      if (a.type !== 'cites' || threadOf(g, s) !== threadOf(g, t)) return;
+      linked++;
+      linkedSum += distance(at(g, s), at(g, t));
+    });
+    const papers = g.filterNodes((_, a) => a.type === 'paper' && threadOf(g, _) === 'thread:0');
+    let pairs = 0;
+    let pairSum = 0;
+    for (let i = 0; i + 7 < papers.length; i += 7) {
+      pairs++;
+      pairSum += distance(at(g, papers[i]), at(g, papers[i + 7]));
+    }
+    expect(linked).toBeGreaterThan(50);
+    expect(linkedSum / linked).toBeLessThan(0.8 * (pairSum / pairs));
+  });
+
+  it('places an entity next to the centroid of its papers', () => {
+    const g = syntheticGraph(200, { threads: 4 });
+    layoutGraph(g, { seed: 9 });
+    g.forEachNode((key, a) => {
+      if (a.type === 'paper' || a.type === 'thread') return;
+      const papers = g.neighbors(key).filter((m) => g.getNodeAttribute(m, 'type') === 'paper');
+      const cx = papers.reduce((s, p) => s + at(g, p).x, 0) / papers.length;
+      const cy = papers.reduce((s, p) => s + at(g, p).y, 0) / papers.length;
+      expect(distance(at(g, key), { x: cx, y: cy })).toBeLessThanOrEqual(DEFAULT_LAYOUT_OPTIONS.spacing + 0.02);
+    });
+  });
+
+  it('lays out a graph without threads, and nodes tied to nothing, without failing', () => {
+    const g: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+    for (let i = 0; i < 30; i++) g.addNode(`paper:${i}`, { type: 'paper', label: `p${i}` });
+    for (let i = 1; i < 30; i++) g.addEdge(`paper:${i}`, `paper:${i - 1}`, { type: 'cites', provenance: 'extracted' });
+    g.addNode('method:lonely', { type: 'method', label: 'lonely' });
+    g.addNode('author:a', { type: 'author', label: 'A' });
+    g.addEdge('author:a', 'paper:3', { type: 'authored', provenance: 'extracted' });
+    const stats = layoutGraph(g, { seed: 1 });
+    expect(stats.groups).toBe(1);
+    g.forEachNode((_, a) => expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true));
+    const extent = Math.max(...g.filterNodes((_, a) => a.type === 'paper').map((p) => Math.hypot(at(g, p).x, at(g, p).y)));
+    expect(Math.hypot(at(g, 'method:lonely').x, at(g, 'method:lonely').y)).toBeGreaterThan(extent);
+    expect(distance(at(g, 'author:a'), at(g, 'paper:3'))).toBeLessThanOrEqual(DEFAULT_LAYOUT_OPTIONS.spacing + 0.02);
+    const empty: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+    expect(layoutGraph(empty)).toMatchObject({ nodes: 0, groups: 0, iterations: 0 });
+  });
+
+  it('caps the iterations per thread by a work budget on large corpora', () => {
+    expect(layoutIterations(100)).toBe(DEFAULT_LAYOUT_OPTIONS.iterations);
+    expect(layoutIterations(10_000_000)).toBe(DEFAULT_LAYOUT_OPTIONS.minIterations);
+    expect(layoutIterations(100_000)).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.iterations);
+    expect(layoutIterations(0)).toBe(0);
+    expect(() => layoutGraph(syntheticGraph(5), { iterations: -1 })).toThrow(/iterations/);
+  });
+});
