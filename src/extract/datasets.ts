@@ -48,10 +48,13 @@ function commonWord(t: Token): boolean {
 /** The variant suffix after a dataset name: " 64×64", " $64\times 64$", " 256x256". */
 const VARIANT = /^\s*\$?\s*(\d{1,4})\s*(?:×|x|\\times)\s*(\d{1,4})\s*\$?/;
 
+// Reused text after text (SpanMask.reset): extraction is synchronous and never re-enters here.
+const DATASET_MASK = new SpanMask();
+
 export function datasetMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const mask = new SpanMask(text.length);
+  const mask = DATASET_MASK.reset(text.length);
   const spans = { push: ([s, e]: [number, number]): void => mask.mark(s, e) };
   const add = (f: Found): void => {
     if (!mask.free(f.start, f.end)) return;
@@ -85,9 +88,13 @@ export function datasetMentions(doc: Doc): Found[] {
 
   const known = (i: number): boolean => doc.nameAt.has(i) && doc.nameAt.get(i)!.entry.type !== 'dataset';
 
+  // Where the dataset head nouns are: rules 2 and 3 both start from them (one scan, not two).
+  const heads: number[] = [];
+  for (let h = 0; h < tokens.length; h++) if (STRONG_HEADS.has(tokens[h].lower)) heads.push(h);
+
   // 2. "the X and Y datasets", "the X corpus": name runs before a dataset head noun.
-  for (let h = 1; h < tokens.length; h++) {
-    if (!STRONG_HEADS.has(tokens[h].lower) && !(tokens[h].lower === 'treebank')) continue;
+  for (const h of heads) {
+    if (h < 1) continue;
     let k = h - 1;
     const items: Array<[number, number]> = [];
     // Walk back over "X , Y and Z" name runs.
@@ -118,8 +125,8 @@ export function datasetMentions(doc: Doc): Found[] {
 
   // 3. Parenthesised lists after a dataset noun: "three public datasets (A, B, and C)";
   //    and lists after "datasets such as / including / namely / :".
-  for (let h = 0; h + 1 < tokens.length; h++) {
-    if (!STRONG_HEADS.has(tokens[h].lower)) continue;
+  for (const h of heads) {
+    if (h + 1 >= tokens.length) continue;
     let k = h + 1;
     if (tokens[k].text === '(' || tokens[k].text === ':') k++;
     else if (tokens[k].lower === 'such' && tokens[k + 1]?.lower === 'as') k += 2;

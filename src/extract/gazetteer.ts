@@ -7,6 +7,9 @@
  * digits only — so "CIFAR-10", "CIFAR10" and "cifar 10" are one key. A set of every compact
  * prefix that ends on a token boundary lets the scan stop after one lookup at most positions
  * (a token trie in effect): matching is linear in the number of tokens times the longest name.
+ * Each registered prefix has a number, and the step "prefix + next token's compact form" is
+ * remembered per prefix, so the scan looks up strings it already holds (their hashes cached)
+ * instead of hashing a freshly concatenated string at every step.
  *
  * Case: names that are also English words or other acronyms are marked `exact` and match only
  * as written; short all-capital aliases ("NER", "IE") always match only in capitals; dataset
@@ -69,9 +72,20 @@ export function compact(text: string): string {
 const JOINERS = new Set(['-', '/', '&', '.', '+', '@', '’', "'", '–']);
 const MAX_TOKENS = 8;
 
+/** Remembered prefix steps, all prefixes together, before the memo is dropped and rebuilt. */
+const MAX_REMEMBERED_STEPS = 1_000_000;
+const NO_PREFIX = -1;
+
 export class Gazetteer {
   private readonly table = new Map<string, Candidate[]>();
-  private readonly prefixes = new Set<string>();
+  /** Every registered prefix (a compact form or a compact run of a form's leading words) → its number. */
+  private readonly prefixes = new Map<string, number>();
+  private readonly prefixText: string[] = [];
+  /** The names whose compact form is the prefix of that number, if any. */
+  private readonly candidatesOf: Array<Candidate[] | undefined> = [];
+  /** Per prefix number: next token's compact form → the longer prefix's number, or NO_PREFIX. */
+  private steps: Array<Map<string, number> | undefined> = [];
+  private remembered = 0;
   readonly entries: GazetteerEntry[] = [];
   private readonly byKey = new Map<string, GazetteerEntry>();
 
@@ -96,16 +110,47 @@ export class Gazetteer {
         const same = list.find((x) => x.entry === entry && x.exactForms && candidate.exactForms);
         if (same) for (const f of candidate.exactForms!) same.exactForms!.add(f);
         else list.push(candidate);
-      } else this.table.set(c, [candidate]);
+      } else {
+        const created = [candidate];
+        this.table.set(c, created);
+        this.candidatesOf[this.registerPrefix(c)] = created;
+      }
       // Register every compact prefix that ends where a token of the form ends.
       const parts = form.split(/[\s\-/&.+@'’–]+/).filter(Boolean);
       let acc = '';
       for (const p of parts) {
         acc += compact(p);
-        this.prefixes.add(acc);
+        this.registerPrefix(acc);
       }
-      this.prefixes.add(c);
     }
+    // A new prefix can turn a remembered dead end into a step.
+    this.steps = [];
+    this.remembered = 0;
+  }
+
+  private registerPrefix(prefix: string): number {
+    let id = this.prefixes.get(prefix);
+    if (id === undefined) {
+      id = this.prefixText.length;
+      this.prefixes.set(prefix, id);
+      this.prefixText.push(prefix);
+    }
+    return id;
+  }
+
+  /** The prefix `prefixText[id] + piece`, as a number, or NO_PREFIX; remembered. */
+  private step(id: number, piece: string): number {
+    let known = this.steps[id];
+    if (known === undefined) this.steps[id] = known = new Map();
+    let next = known.get(piece);
+    if (next === undefined) {
+      next = this.prefixes.get(this.prefixText[id] + piece) ?? NO_PREFIX;
+      if (this.remembered++ > MAX_REMEMBERED_STEPS) {
+        this.steps = [];
+        this.remembered = 0;
+      } else known.set(piece, next);
+    }
+    return next;
   }
 
   get(key: string): GazetteerEntry | undefined {
@@ -121,15 +166,16 @@ export class Gazetteer {
   matchAt(text: string, tokens: readonly Token[], i: number, types?: ReadonlySet<EntityType>): GazetteerMatch | null {
     const first = tokens[i];
     if (!isWordToken(first)) return null;
-    let acc = '';
+    // The number of the prefix read so far (the compact forms of the tokens joined).
+    let acc = NO_PREFIX;
     let best: GazetteerMatch | null = null;
     let j = i;
     for (let n = 0; j < tokens.length && n < MAX_TOKENS; n++) {
       const t = tokens[j];
       if (isWordToken(t)) {
-        acc += t.compact;
-        if (!this.prefixes.has(acc)) break;
-        const candidates = this.table.get(acc);
+        acc = n === 0 ? this.prefixes.get(t.compact) ?? NO_PREFIX : this.step(acc, t.compact);
+        if (acc === NO_PREFIX) break;
+        const candidates = this.candidatesOf[acc];
         if (candidates) {
           const start = first.start;
           const end = t.end;

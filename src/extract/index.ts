@@ -35,6 +35,9 @@ export interface ExtractOptions {
   terms: boolean;
 }
 
+/** What extraction reads of a paper (worker threads get only this). */
+export type PaperText = Pick<Paper, 'id' | 'title' | 'abstract'> & { external?: boolean };
+
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   types: ['method', 'dataset', 'task', 'metric', 'repo', 'org'],
   terms: true,
@@ -100,6 +103,9 @@ function priority(f: Found): number {
   return 4;
 }
 
+// Reused text after text (SpanMask.reset): extraction is synchronous and never re-enters here.
+const REGION_MASK = new SpanMask();
+
 /** All found spans of one text, one per region (reports of one metric span keep every value). */
 export function findInText(text: string, field: 'abstract' | 'title', options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): { doc: Doc; found: Found[] } {
   const doc = analyse(text, field);
@@ -114,16 +120,13 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
   if (options.terms) {
     const terms = termMentions(doc).filter((f) => want.has(f.type));
     mergeWithPhrases(doc.text, found, terms);
-    for (const t of terms) {
-      const { headStart: _, ...f } = t;
-      found.push(f);
-    }
+    for (const t of terms) found.push({ type: t.type, role: t.role, start: t.start, end: t.end, rule: t.rule, confidence: t.confidence });
   }
   for (let n = found.length - 1; n >= 0; n--) if (found[n].rule === 'dropped') found.splice(n, 1);
   // Keep the highest-priority span of each region.
   const order = found.map((f, n) => ({ f, n })).sort((a, b) => priority(a.f) - priority(b.f) || a.f.start - b.f.start || a.n - b.n);
   const kept: Array<Found | null> = [];
-  const mask = new SpanMask(doc.text.length);
+  const mask = REGION_MASK.reset(doc.text.length);
   for (const { f } of order) {
     const owner = mask.clash(f.start, f.end);
     if (owner >= 0) {
@@ -145,7 +148,7 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
 }
 
 /** The mentions of one paper, in text order (title first). */
-export function extractPaperMentions(paper: Paper, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS, notes: ResolutionNotes = emptyNotes()): Mention[] {
+export function extractPaperMentions(paper: PaperText, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS, notes: ResolutionNotes = emptyNotes()): Mention[] {
   const mentions: Mention[] = [];
   const fields: Array<['title' | 'abstract', string | null]> = [['title', paper.title], ['abstract', paper.abstract]];
   for (const [field, text] of fields) {
@@ -188,11 +191,21 @@ function pruneLoneTerms(mentions: Mention[], minPapers: number): Mention[] {
   return mentions.filter((m) => m.rule !== 'np-head' || papersOf.get(m.entity)!.size >= minPapers);
 }
 
-export function extractEntities(papers: readonly Paper[], options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Extraction {
-  let mentions: Mention[] = [];
-  const notes = emptyNotes();
-  for (const paper of papers) if (!paper.external) mentions.push(...extractPaperMentions(paper, options, notes));
-  resolveCorpus(mentions, notes);
-  mentions = pruneLoneTerms(mentions, MIN_TERM_PAPERS);
+/** The per-paper half of extractEntities: every paper's mentions in order, notes gathered on the way. */
+export function extractCorpusMentions(papers: readonly PaperText[], options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS, notes: ResolutionNotes = emptyNotes()): Mention[] {
+  const mentions: Mention[] = [];
+  for (const paper of papers) if (!paper.external) for (const m of extractPaperMentions(paper, options, notes)) mentions.push(m);
+  return mentions;
+}
+
+/** The corpus half of extractEntities: keys merged across papers, lone terms dropped, entities grouped. */
+export function finishExtraction(corpusMentions: Mention[], notes: ResolutionNotes): Extraction {
+  resolveCorpus(corpusMentions, notes);
+  const mentions = pruneLoneTerms(corpusMentions, MIN_TERM_PAPERS);
   return { entities: entitiesFromMentions(mentions, notes), mentions };
+}
+
+export function extractEntities(papers: readonly PaperText[], options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Extraction {
+  const notes = emptyNotes();
+  return finishExtraction(extractCorpusMentions(papers, options, notes), notes);
 }

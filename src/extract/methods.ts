@@ -42,6 +42,8 @@ const USE_CUES = new Set(['outperforms', 'outperform', 'outperforming', 'outperf
 const USE_BIGRAMS = new Set(['based on', 'built on', 'built upon', 'compared with', 'compared to', 'compare with', 'compare to', 'relies on', 'rely on', 'such as', 'builds on', 'builds upon', 'inspired by', 'trained with', 'on top']);
 const STRONG_USE = new Set(['outperforms', 'outperform', 'outperforming', 'outperformed', 'surpasses', 'surpass', 'beats', 'than', 'versus', 'vs', 'extends', 'extending', 'on', 'with', 'to', 'upon']);
 const BIGRAM_FIRST = new Set([...USE_BIGRAMS].map((b) => b.split(' ')[0]));
+// Either kind of cue: one lookup rules out most words.
+const CUE_WORDS = new Set([...USE_CUES, ...BIGRAM_FIRST]);
 const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
 
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
@@ -85,10 +87,13 @@ function titleCaseRun(tokens: readonly Token[], i: number): number {
   return j;
 }
 
+// Reused text after text (SpanMask.reset): extraction is synchronous and never re-enters here.
+const METHOD_MASK = new SpanMask();
+
 export function methodMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const mask = new SpanMask(text.length);
+  const mask = METHOD_MASK.reset(text.length);
   // Spans already claimed, as a list-like facade over the mask.
   const proposedSpans = {
     push: ([s, e]: [number, number]): void => mask.mark(s, e),
@@ -199,8 +204,8 @@ export function methodMentions(doc: Doc): Found[] {
     propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text, data);
   }
 
-  // 4. Repeats of a proposed name.
-  for (let i = 0; i < tokens.length; i++) {
+  // 4. Repeats of a proposed name (most texts propose none).
+  for (let i = 0; proposedNames.size > 0 && i < tokens.length; i++) {
     const t = tokens[i];
     if (!proposedNames.has(t.text)) continue;
     if (!mask.free(t.start, t.end)) continue;
@@ -236,7 +241,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 7. Names in "uses" contexts: "based on X", "outperforms ReAct", "compared with X", "X-based".
   for (let i = 0; i < tokens.length; i++) {
     const cue = tokens[i].lower;
-    if (!USE_CUES.has(cue) && !BIGRAM_FIRST.has(cue)) continue;
+    if (!CUE_WORDS.has(cue)) continue;
     const bigram = i + 1 < tokens.length && BIGRAM_FIRST.has(cue) ? `${cue} ${tokens[i + 1].lower}` : '';
     let from = -1;
     if (USE_BIGRAMS.has(bigram)) from = i + 2;

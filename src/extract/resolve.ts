@@ -78,6 +78,22 @@ export function emptyNotes(): ResolutionNotes {
   return { labels: new Map(), aliases: new Map(), variants: new Map(), longToShort: new Map() };
 }
 
+/**
+ * Adds `later` (notes of the papers after those of `into`) to `into`, as if one pass had read
+ * both runs of papers in order: keys keep their first-seen order, a key set in both takes the
+ * later value, alias sets are joined in order. Split extraction (parallel.ts) relies on it.
+ */
+export function appendNotes(into: ResolutionNotes, later: ResolutionNotes): void {
+  for (const [k, v] of later.labels) into.labels.set(k, v);
+  for (const [k, v] of later.variants) into.variants.set(k, v);
+  for (const [k, v] of later.longToShort) into.longToShort.set(k, v);
+  for (const [k, aliases] of later.aliases) {
+    let set = into.aliases.get(k);
+    if (!set) into.aliases.set(k, (set = new Set()));
+    for (const a of aliases) set.add(a);
+  }
+}
+
 /** Records what one found span teaches about its entity. */
 export function noteFound(notes: ResolutionNotes, f: Found, key: string, text: string): void {
   if (f.key) {

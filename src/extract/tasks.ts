@@ -12,10 +12,13 @@ import { SpanMask } from './doc.js';
 import { compact, gazetteer } from './gazetteer.js';
 import { headType } from './terms.js';
 
+// Reused text after text (SpanMask.reset): extraction is synchronous and never re-enters here.
+const TASK_MASK = new SpanMask();
+
 export function taskMentions(doc: Doc): Found[] {
   const out: Found[] = [];
   const { tokens, text } = doc;
-  const mask = new SpanMask(text.length);
+  const mask = TASK_MASK.reset(text.length);
   const add = (f: Found): void => {
     if (!mask.free(f.start, f.end)) return;
     mask.mark(f.start, f.end);

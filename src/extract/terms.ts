@@ -61,10 +61,18 @@ export function singular(word: string): string {
   return word.slice(0, -1);
 }
 
-/** The term type a head word gives, or null. */
+const headTypeCache = new Map<string, TermType | null>();
+
+/** The term type a head word gives, or null (cached: the singular costs a regex and a substring). */
 export function headType(head: string): TermType | null {
-  const h = head.includes('-') ? head.slice(head.lastIndexOf('-') + 1) : head;
-  return HEAD_TYPE.get(h) ?? HEAD_TYPE.get(singular(h)) ?? null;
+  let type = headTypeCache.get(head);
+  if (type === undefined) {
+    const h = head.includes('-') ? head.slice(head.lastIndexOf('-') + 1) : head;
+    type = HEAD_TYPE.get(h) ?? HEAD_TYPE.get(singular(h)) ?? null;
+    if (headTypeCache.size > 100_000) headTypeCache.clear();
+    headTypeCache.set(head, type);
+  }
+  return type;
 }
 
 export function isGenericHead(head: string): boolean {

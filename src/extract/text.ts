@@ -26,9 +26,44 @@ export interface Token {
 }
 
 // A word is a run of letters/digits, joined by inner hyphens, apostrophes, dots between digits
-// or a "+" tail (C++, RefCOCO+). Every alternative consumes at least one character from a
-// disjoint class, so the regex is linear; anything else is one punctuation token.
-const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
+// or a "+" tail (C++, RefCOCO+); anything else but white space is one punctuation token. As a
+// regex (the definition; tests/extract/tokenize.test.ts checks the scanner against it):
+//   /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g
+// tokenize reads it by character codes with one character of look-ahead, which saves the match
+// array the regex allocated per token.
+
+/** A character of the word class [A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]. */
+function isWordChar(c: number): boolean {
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
+}
+
+const SPACE = /\s/;
+/** A character of the regex class \s (ASCII answered at once, the rest by the regex itself). */
+function isSpace(c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(String.fromCharCode(c));
+}
+
+/** The end of the word starting at `start` (a word character): letters/digits, joined parts, a "+" tail. */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start + 1;
+  while (i < n && isWordChar(text.charCodeAt(i))) i++;
+  // "-", "'" or "’" before a letter or digit, "." before a digit (so "3.5a" is "3.5" and "a").
+  while (i + 1 < n) {
+    const joiner = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (joiner === 46) {
+      if (!(next >= 48 && next <= 57)) break;
+      i += 2;
+      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    } else if ((joiner === 45 || joiner === 39 || joiner === 0x2019) && isWordChar(next)) {
+      i += 2;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    } else break;
+  }
+  while (i < n && text.charCodeAt(i) === 43) i++;
+  return i;
+}
 
 let lexicon: Map<string, string> | null = null;
 /** Words the lexicon also knows as base-form verbs ("conduct", "exhibit"). */
@@ -133,29 +168,35 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let sentenceStart = true;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const start = m.index;
-    const end = start + word.length;
-    const c = word.charCodeAt(0);
+  const n = text.length;
+  for (let start = 0; start < n; ) {
+    const c = text.charCodeAt(start);
+    if (isSpace(c)) {
+      start++;
+      continue;
+    }
+    const end = isWordChar(c) ? wordEnd(text, start) : start + 1;
+    const word = text.slice(start, end);
+    // Symbols from U+00C0 on ("—", "≥") count as words, as isWordToken's first-character test has it.
     const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
     if (!isWord) {
       const tag = word === ',' ? ',' : word === '.' || word === '!' || word === '?' ? '.' : word === ';' || word === ':' ? ':' : word === '(' || word === '[' || word === '{' ? '(' : word === ')' || word === ']' || word === '}' ? ')' : 'SYM';
       tokens.push({ text: word, lower: word, compact: '', start, end, tag, sentence });
       // A full stop ends a sentence when followed by space and not inside "e.g." / "i.e." / "et al.".
-      if (tag === '.' && (end >= text.length || /\s/.test(text[end]))) {
+      if (tag === '.' && (end >= n || isSpace(text.charCodeAt(end)))) {
         const prev = tokens.length >= 2 ? tokens[tokens.length - 2].lower : '';
         if (prev !== 'e.g' && prev !== 'i.e' && prev !== 'al' && prev !== 'vs' && prev !== 'etc' && prev !== 'fig' && prev !== 'eq' && prev.length !== 1) {
           sentence++;
           sentenceStart = true;
         }
       }
+      start = end;
       continue;
     }
     const info = wordInfo(word, sentenceStart);
     tokens.push({ text: word, lower: info.lower, compact: info.compact, start, end, tag: info.tag, sentence });
     sentenceStart = false;
+    start = end;
   }
   repairTags(tokens);
   return tokens;
@@ -174,7 +215,8 @@ function repairTags(tokens: Token[]): void {
       continue;
     }
     // A verb after a plural noun or a name, before an object ("methods lack principled …", "AlphaFold produce representations").
-    if ((t.tag === 'NN' || t.tag === 'VB') && verbish.has(t.lower) && prev && (prev.tag === 'NNS' || prev.tag === 'NNP' || prev.tag === 'NNPS') && next && (next.tag === 'DT' || next.tag === 'JJ' || next.tag === 'NNS' || next.tag === 'PRP$' || next.tag === 'CD') && !t.lower.endsWith('s')) {
+    // (The lexicon lookup comes last: the tag tests are cheaper and rule out most tokens.)
+    if ((t.tag === 'NN' || t.tag === 'VB') && prev && (prev.tag === 'NNS' || prev.tag === 'NNP' || prev.tag === 'NNPS') && next && (next.tag === 'DT' || next.tag === 'JJ' || next.tag === 'NNS' || next.tag === 'PRP$' || next.tag === 'CD') && !t.lower.endsWith('s') && verbish.has(t.lower)) {
       t.tag = 'VBP';
       continue;
     }

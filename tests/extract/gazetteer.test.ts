@@ -1,0 +1,39 @@
+/**
+ * The gazetteer remembers prefix steps (gazetteer.ts): matches across token splits stay the same
+ * on repeated scans, and a name added later is found where the remembered scan had stopped.
+ */
+import { describe, expect, it } from 'vitest';
+import { Gazetteer } from '../../src/extract/gazetteer.js';
+import { tokenize } from '../../src/extract/text.js';
+
+const namesIn = (g: Gazetteer, text: string): string[] => {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = g.matchAt(text, tokens, i);
+    if (m) {
+      out.push(`${m.entry.key}@${text.slice(m.start, m.end)}`);
+      i = m.to - 1;
+    }
+  }
+  return out;
+};
+
+describe('gazetteer prefix steps', () => {
+  it('matches a name written in one, two or hyphenated tokens, again and again', () => {
+    const g = new Gazetteer();
+    g.add('dataset', { name: 'CIFAR-10', aliases: ['CIFAR10'] }, true);
+    const text = 'We use CIFAR10, CIFAR-10 and CIFAR 10 but not CIFAR 100.';
+    const expected = ['dataset:cifar-10@CIFAR10', 'dataset:cifar-10@CIFAR-10', 'dataset:cifar-10@CIFAR 10'];
+    expect(namesIn(g, text)).toEqual(expected);
+    expect(namesIn(g, text)).toEqual(expected);
+  });
+
+  it('finds a name added after a scan that stopped at its prefix', () => {
+    const g = new Gazetteer();
+    g.add('method', { name: 'Alpha Beta', aliases: [] }, false);
+    expect(namesIn(g, 'Alpha Gamma and Alpha Beta')).toEqual(['method:alpha-beta@Alpha Beta']);
+    g.add('method', { name: 'Alpha Gamma', aliases: [] }, false);
+    expect(namesIn(g, 'Alpha Gamma and Alpha Beta')).toEqual(['method:alpha-gamma@Alpha Gamma', 'method:alpha-beta@Alpha Beta']);
+  });
+});

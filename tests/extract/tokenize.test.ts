@@ -1,0 +1,51 @@
+/**
+ * The tokenizer's character scanner against its definition, the word regex it replaced: same
+ * tokens, same offsets, on the team's abstracts, the seed listings and seeded random strings
+ * over the characters where the two could part (joiners, dots, digits, "+", symbols, spaces).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/extract/text.js';
+
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
+
+const byRegex = (text: string): Array<[string, number, number]> => [...text.matchAll(TOKEN)].map((m) => [m[0], m.index, m.index + m[0].length]);
+const byScanner = (text: string): Array<[string, number, number]> => tokenize(text).map((t) => [t.text, t.start, t.end]);
+
+/** A small seeded generator (mulberry32): the same strings on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = ['a', 'Z', 'é', 'λ', 'ж', '7', '0', '-', "'", '’', '.', '+', ' ', ' ', '\u00a0', '\n', '\t', '(', ')', ',', '×', '—', '≥', '😀', '$', '\\', '\u2009', 'Ā', 'ɏ', 'ɐ'];
+
+describe('tokenize', () => {
+  it('cuts the team fixtures and the seed listings exactly as the word regex', () => {
+    const fixtures = Object.values(JSON.parse(readFileSync(new URL('../fixtures/extract/abstracts.json', import.meta.url), 'utf8')) as Record<string, string>);
+    const samples = join(import.meta.dirname, '..', '..', 'graph-data', 'samples');
+    const listings = readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(samples, f), 'utf8'));
+    for (const text of [...fixtures, ...listings]) expect(byScanner(text)).toEqual(byRegex(text));
+  });
+
+  it('cuts random strings of joiners, digits, dots, symbols and spaces exactly as the word regex', () => {
+    const next = rng(6);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 40);
+      for (let k = 0; k < length; k++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      expect(byScanner(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+  });
+
+  it('reads the cases at the edges of the word pattern', () => {
+    expect(byScanner('3.5a v1.2.3 C++ x- -y it’s 1.5-fold e.g. GPT-4o.').map(([t]) => t)).toEqual(['3.5', 'a', 'v1.2.3', 'C++', 'x', '-', '-', 'y', 'it’s', '1.5-fold', 'e', '.', 'g', '.', 'GPT-4o', '.']);
+  });
+});
