@@ -49,10 +49,10 @@ export interface ServedFile {
 /** The files a server may serve, by site path without the leading slash. */
 export type FileTable = Map<string, ServedFile>;
 
-export function fileTable(assets: Map<string, string>, generated: Map<string, string>): FileTable {
+export function fileTable(assets: Map<string, string>, generated: Map<string, string | Buffer>): FileTable {
   const table: FileTable = new Map();
   for (const [rel, path] of assets) table.set(rel, { body: readFileSync(path), type: contentType(rel) });
-  for (const [rel, text] of generated) table.set(rel, { body: Buffer.from(text, 'utf8'), type: contentType(rel) });
+  for (const [rel, text] of generated) table.set(rel, { body: typeof text === 'string' ? Buffer.from(text, 'utf8') : text, type: contentType(rel) });
   return table;
 }
 

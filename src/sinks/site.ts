@@ -15,7 +15,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UndirectedGraph } from 'graphology';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { LitGraph } from '../graph/build.js';
 import { layoutGraph, type LayoutOptions } from '../graph/layout.js';
@@ -29,6 +28,8 @@ type Pagerank = typeof import('graphology-metrics/centrality/pagerank.js').defau
 const pagerank = ((pagerankModule as unknown as { default?: Pagerank }).default ?? pagerankModule) as Pagerank;
 
 export const SITE_SCHEMA = 1;
+/** Bumped whenever what this module writes changes within a schema, so `litgraph view` drops older caches. */
+export const SITE_REVISION = 2;
 export const DATA_GLOBAL = '__LITGRAPH_DATA__';
 export const DETAILS_GLOBAL = '__LITGRAPH_DETAILS__';
 
@@ -175,9 +176,23 @@ const SHARED_TYPES: Partial<Record<NodeType, { weight: number; noun: string }>> 
 /**
  * A few related papers per paper with the reasons: direct links (citations, builds-on, text
  * similarity) and shared methods, datasets, tasks, repositories and authors, plus the thread.
+ * Each entity's distinct papers are listed once up front: asking the graph for them again from
+ * every paper cost the ACL corpus over a minute (authors and methods are shared by many papers).
  */
 export function relatedPapers(graph: LitGraph, index: Map<string, number>, threadOf: (key: string) => string | null, options: Pick<SiteOptions, 'related' | 'hubDegree'>): Map<string, RelatedRef[]> {
   const out = new Map<string, RelatedRef[]>();
+  const papersOf = new Map<string, string[]>();
+  const paperSet = new Map<string, Set<string>>();
+  graph.forEachEdge((_, e, source, target, sa, ta) => {
+    const pairs: [string, NodeType, string, NodeType][] = [[source, sa.type, target, ta.type], [target, ta.type, source, sa.type]];
+    for (const [entity, entityType, paper, paperType] of pairs) {
+      if (paperType !== 'paper' || !SHARED_TYPES[entityType]) continue;
+      let set = paperSet.get(entity);
+      if (!set) paperSet.set(entity, (set = new Set()));
+      set.add(paper);
+    }
+  });
+  for (const [entity, set] of paperSet) papersOf.set(entity, [...set]);
   graph.forEachNode((paper, attrs) => {
     if (attrs.type !== 'paper') return;
     const score = new Map<string, { score: number; reasons: string[] }>();
@@ -188,21 +203,21 @@ export function relatedPapers(graph: LitGraph, index: Map<string, number>, threa
       entry.score += weight;
       if (entry.reasons.length < 4 && !entry.reasons.includes(reason)) entry.reasons.push(reason);
     };
-    graph.forEachEdge(paper, (_, e, source, target) => {
+    graph.forEachEdge(paper, (_, e, source, target, sa, ta) => {
       const other = source === paper ? target : source;
-      const otherType = graph.getNodeAttribute(other, 'type');
-      if (otherType === 'paper') {
+      const otherAttrs = source === paper ? ta : sa;
+      if (otherAttrs.type === 'paper') {
         const reason = directReason(e.type, source === paper, e);
         if (reason) add(other, e.type === 'cites' ? 3 : 2, reason);
         return;
       }
-      const shared = SHARED_TYPES[otherType];
+      const shared = SHARED_TYPES[otherAttrs.type];
       if (!shared) return;
-      const papers = graph.neighbors(other).filter((n) => graph.getNodeAttribute(n, 'type') === 'paper');
+      const papers = papersOf.get(other) ?? [];
       if (papers.length > options.hubDegree) return;
       // Rarer entities say more: weight by inverse log frequency.
       const weight = shared.weight / Math.log2(1 + papers.length);
-      const label = String(graph.getNodeAttribute(other, 'label'));
+      const label = String(otherAttrs.label);
       for (const p of papers) add(p, weight, `shared ${shared.noun}: ${label}`);
     });
     const thread = threadOf(paper);
@@ -269,12 +284,15 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
   laidOut.forEachEdge((_, e, source, target) => {
     if (e.type === 'in_thread' && !paperThread.has(source)) paperThread.set(source, target);
   });
-  for (const t of threadList) if (t.size === 0) t.size = [...paperThread.values()].filter((id) => id === t.id).length;
+  const threadSizes = new Map<string, number>();
+  for (const id of paperThread.values()) threadSizes.set(id, (threadSizes.get(id) ?? 0) + 1);
+  for (const t of threadList) if (t.size === 0) t.size = threadSizes.get(t.id) ?? 0;
 
   // Distinct node pairs (the viewer draws one line per pair), keeping the most telling type.
-  const pairType = new Map<string, number>();
-  const projection = new UndirectedGraph();
-  for (const k of keys) projection.addNode(k);
+  // Pairs are numbers (s·n + t, below 2^53 for any graph that fits in memory), not strings.
+  const n = keys.length;
+  const pairAt = new Map<number, number>();
+  const degree = new Uint32Array(n);
   const priority = (t: EdgeType) => {
     const p = EDGE_PRIORITY.indexOf(t);
     return p < 0 ? EDGE_PRIORITY.length : p;
@@ -284,12 +302,13 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
     const s = index.get(source)!;
     const t = index.get(target)!;
     if (s === t) return;
-    const pair = s < t ? `${s},${t}` : `${t},${s}`;
-    const previous = pairType.get(pair);
+    const pair = s < t ? s * n + t : t * n + s;
+    const previous = pairAt.get(pair);
     if (previous === undefined) {
-      pairType.set(pair, edges.length);
+      pairAt.set(pair, edges.length);
       edges.push(s, t, EDGE_TYPES.indexOf(e.type));
-      projection.addEdge(source, target);
+      degree[s]++;
+      degree[t]++;
     } else if (priority(e.type) < priority(EDGE_TYPES[edges[previous + 2]])) edges[previous + 2] = EDGE_TYPES.indexOf(e.type);
   });
 
@@ -301,7 +320,6 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
   }
 
   const nodes: SiteNodes = { key: [], label: [], type: [], x: [], y: [], thread: [], year: [], degree: [], pagerank: [], search: [] };
-  const n = keys.length;
   for (const key of keys) {
     const a = laidOut.getNodeAttributes(key);
     nodes.key.push(key);
@@ -312,7 +330,7 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
     const thread = a.type === 'thread' ? key : paperThread.get(key);
     nodes.thread.push(thread !== undefined ? (threadIndex.get(thread) ?? -1) : -1);
     nodes.year.push(typeof a.year === 'number' ? a.year : 0);
-    nodes.degree.push(projection.degree(key));
+    nodes.degree.push(degree[index.get(key)!]);
     nodes.pagerank.push(ranks[key] !== undefined ? round2(ranks[key] * n) : 0);
     const search = new Set<string>();
     const title = str(a.title);

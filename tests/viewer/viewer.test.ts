@@ -4,7 +4,7 @@
  * with threads and hostile text, and the static site opened from file://.
  * Screenshots go to a temporary folder, never into the repository.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { view } from '../../src/cli/commands/view.js';
 import { fileTable, serveFiles, type RunningServer } from '../../src/cli/serve.js';
 import { buildSiteFiles, listAssets, writeSite } from '../../src/sinks/site.js';
 import { loadGraph } from '../../src/sinks/json.js';
+import { SITE_CACHE_DIR } from '../../src/sinks/site-cache.js';
 import type { Paper } from '../../src/types.js';
 import { countForeground, launchChromium, type LaunchedBrowser } from '../helpers/chromium.js';
 import { buildViewerAssets, syntheticGraph } from '../helpers/viewer.js';
@@ -23,6 +24,10 @@ interface Hook {
   ready: boolean;
   totalNodes: number;
   loadedNodes: number;
+  loadedEdges: number;
+  lod: boolean;
+  showAllEdges: boolean;
+  drawnEdges: number;
   visibleNodes: number;
   visibleEdges: number;
   selected: string | null;
@@ -52,7 +57,20 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __litgraph: Hook }).__litgraph }));
+const hook = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { __litgraph: Hook }).__litgraph;
+    return { ...h, drawnEdges: h.drawnEdges }; // getters on a frozen object: spread copies their values
+  });
+
+/** Moves the mouse onto a node where the viewer draws it; false if it is not on screen. */
+async function hoverNode(page: Page, key: string): Promise<boolean> {
+  const pos = await page.evaluate((k) => (window as unknown as { __litgraph: { position(k: string): { x: number; y: number } | null } }).__litgraph.position(k), key);
+  const box = (await page.locator('#sigma-container').boundingBox())!;
+  if (!pos || pos.x < 0 || pos.y < 0 || pos.x > box.width || pos.y > box.height) return false;
+  await page.mouse.move(box.x + pos.x, box.y + pos.y);
+  return true;
+}
 
 async function canvasForeground(page: Page, name: string) {
   const png = await page.locator('#sigma-container').screenshot({ path: join(tmp, `${name}.png`) });
@@ -76,7 +94,7 @@ beforeAll(async () => {
   assets = await buildViewerAssets();
   // The seed graph, built by the real pipeline.
   const seedDir = join(tmp, 'seed');
-  build({ inputs: [join(process.cwd(), 'graph-data/samples')], outDir: seedDir, strict: false, seed: 42, resolution: 1 });
+  await build({ inputs: [join(process.cwd(), 'graph-data/samples')], outDir: seedDir, strict: false, seed: 42, resolution: 1 });
   seedServer = await view({ graphDir: seedDir, port: 0, host: '127.0.0.1', assetsDir: assets });
 
   // A synthetic graph with threads, entities and hostile text everywhere the viewer shows text.
@@ -286,8 +304,130 @@ describe('threads, entities and hostile text (synthetic graph)', () => {
     await lod.close();
   });
 
+  it('level of detail: no edges until a node is hovered; the toggle loads and shows them all', async () => {
+    const lod = await open(`${hostileServer.url}?lod=50`);
+    const start = await hook(lod);
+    expect(start.lod).toBe(true);
+    expect(start.showAllEdges).toBe(false);
+    expect(start.loadedEdges).toBe(0);
+    expect(start.visibleEdges).toBe(0);
+    expect(await lod.isChecked('#show-edges')).toBe(false);
+    expect(await lod.isVisible('#edges-hint')).toBe(true);
+    // hovering a node loads its edges and draws them; leaving hides them again
+    expect(await hoverNode(lod, 'paper:h:00005')).toBe(true);
+    await lod.waitForFunction(() => (window as unknown as { __litgraph: Hook }).__litgraph.hovered !== null);
+    const hovered = await hook(lod);
+    expect(hovered.loadedEdges).toBeGreaterThan(0);
+    expect(hovered.drawnEdges).toBe(hovered.loadedEdges); // all loaded edges are the hovered paper's
+    await lod.mouse.move(5, 5);
+    await lod.waitForFunction(() => (window as unknown as { __litgraph: Hook }).__litgraph.hovered === null);
+    expect((await hook(lod)).drawnEdges).toBe(0);
+    // "show all edges" loads every edge between loaded nodes (papers and threads here)
+    await lod.check('#show-edges');
+    const all = await hook(lod);
+    expect(all.showAllEdges).toBe(true);
+    expect(all.loadedEdges).toBeGreaterThan(hovered.loadedEdges);
+    expect(all.visibleEdges).toBe(all.loadedEdges);
+    expect(await lod.textContent('#edges-count')).toContain(`${all.loadedEdges} of`);
+    await lod.uncheck('#show-edges');
+    expect((await hook(lod)).visibleEdges).toBe(0);
+    // a thread shown alone draws its own edges
+    await lod.locator('#legend button.thread-only').nth(2).click();
+    const thread = await hook(lod);
+    expect(thread.onlyThread).toBe('thread:2');
+    expect(thread.visibleEdges).toBeGreaterThanOrEqual(15); // at least each paper's in_thread edge
+    await lod.close();
+  });
+
+  it('without the level of detail every edge is loaded and drawn', async () => {
+    const h = await hook(page);
+    expect(h.lod).toBe(false);
+    expect(h.showAllEdges).toBe(true);
+    expect(h.loadedEdges).toBeGreaterThan(60);
+    expect(await page.isChecked('#show-edges')).toBe(true);
+    expect(await page.isHidden('#edges-hint')).toBe(true);
+  });
+
   it('the page raised no errors and no CSP violations', () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe('node details load lazily', () => {
+  it('no detail shard is fetched before a node is clicked; clicking one fetches its shard', async () => {
+    const fetched: string[] = [];
+    const page = await chrome.context.newPage();
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) fetched.push(new URL(r.url()).pathname);
+    });
+    await page.goto(seedServer.url);
+    await page.waitForFunction(() => (window as unknown as { __litgraph?: Hook }).__litgraph?.ready === true);
+    expect(fetched).toEqual(['/data/graph.js']);
+    // click the node drawn where SEATER is (SEATER, or one drawn over it)
+    expect(await hoverNode(page, 'paper:arxiv:2309.13375')).toBe(true);
+    await page.waitForFunction(() => (window as unknown as { __litgraph: Hook }).__litgraph.hovered !== null);
+    const key = (await hook(page)).hovered;
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForSelector('#panel:not([hidden]) .panel-title');
+    expect((await hook(page)).selected).toBe(key);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/data/details/')));
+    const shards = fetched.filter((p) => p.startsWith('/data/details/'));
+    expect(shards).toHaveLength(1);
+    expect(shards[0]).toMatch(/^\/data\/details\/\d+\.js$/);
+    await page.close();
+  });
+});
+
+describe('litgraph view caches the viewer data beside the build', () => {
+  const get = async (url: string) => (await fetch(url)).text();
+
+  it('computes and caches on the first start, reuses the cache on the next, recomputes when graph.json changes', async () => {
+    const dir = join(tmp, 'cache-build');
+    await build({ inputs: [join(process.cwd(), 'graph-data/samples')], outDir: dir, strict: false, seed: 42, resolution: 1 });
+    const first = await view({ graphDir: dir, port: 0, host: '127.0.0.1', assetsDir: assets });
+    const firstData = await get(`${first.url}data/graph.js`);
+    await first.close();
+    expect(first.data.state).toBe('built');
+    expect(first.data.cacheError).toBeUndefined();
+    expect(existsSync(join(dir, SITE_CACHE_DIR, 'manifest.json'))).toBe(true);
+    expect(readFileSync(join(dir, SITE_CACHE_DIR, 'data', 'graph.js'), 'utf8')).toBe(firstData);
+
+    const second = await view({ graphDir: dir, port: 0, host: '127.0.0.1', assetsDir: assets });
+    const secondData = await get(`${second.url}data/graph.js`);
+    const shard = await fetch(`${second.url}data/details/0.js`);
+    await second.close();
+    expect(second.data.state).toBe('reused');
+    expect(second.nodes).toBe(first.nodes);
+    expect(secondData).toBe(firstData);
+    expect(shard.status).toBe(200);
+
+    // A new graph.json (as a rebuild writes it: a new file renamed into place) invalidates the cache.
+    const graphPath = join(dir, 'graph.json');
+    const renamed = readFileSync(graphPath, 'utf8').replace('"label":"SEATER"', '"label":"SEATER renamed"');
+    expect(renamed).toContain('SEATER renamed');
+    writeFileSync(`${graphPath}.new`, renamed);
+    const { renameSync } = await import('node:fs');
+    renameSync(`${graphPath}.new`, graphPath);
+    const third = await view({ graphDir: dir, port: 0, host: '127.0.0.1', assetsDir: assets });
+    const thirdData = await get(`${third.url}data/graph.js`);
+    await third.close();
+    expect(third.data.state).toBe('built');
+    expect(thirdData).toContain('SEATER renamed');
+    expect(readFileSync(join(dir, SITE_CACHE_DIR, 'data', 'graph.js'), 'utf8')).toBe(thirdData);
+    const fourth = await view({ graphDir: dir, port: 0, host: '127.0.0.1', assetsDir: assets });
+    await fourth.close();
+    expect(fourth.data.state).toBe('reused');
+  });
+
+  it('recomputes over a damaged cache and leaves no temporary folders', async () => {
+    const dir = join(tmp, 'cache-build');
+    writeFileSync(join(dir, SITE_CACHE_DIR, 'manifest.json'), '{"schema": 1, "files": [');
+    const again = await view({ graphDir: dir, port: 0, host: '127.0.0.1', assetsDir: assets });
+    await again.close();
+    expect(again.data.state).toBe('built');
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).filter((n) => n.startsWith(SITE_CACHE_DIR))).toEqual([SITE_CACHE_DIR]);
   });
 });
 

@@ -5,11 +5,22 @@ export const THREAD_PALETTE = [
   '#e6550d', '#31a354', '#756bb1', '#636363', '#3182bd', '#d6616b', '#637939', '#ad494a', '#7b4173', '#a55194',
 ];
 
+/** Threads past the palette: golden-angle hues, as hex (sigma's WebGL programs parse hex and rgb, not hsl: hsl drew black). */
 export function threadColor(index: number): string {
   if (index < 0) return UNTHREADED_COLOR;
   if (index < THREAD_PALETTE.length) return THREAD_PALETTE[index];
-  const hue = Math.round((index * 137.508) % 360);
-  return `hsl(${hue}, 55%, ${index % 2 ? 42 : 55}%)`;
+  return hslToHex((index * 137.508) % 360, 0.55, index % 2 ? 0.42 : 0.55);
+}
+
+/** CSS hsl() (hue in degrees, saturation and lightness 0–1) as #rrggbb. */
+export function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const v = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(v * 255).toString(16).padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 /** Papers with no thread (or graphs without threads). */

@@ -6,13 +6,15 @@
  * a typed State holds what the user did (filters, hover, selection, size mode); nodeReducer and
  * edgeReducer derive the looks, and `refresh({skipIndexation: true})` redraws after a hover.
  *
- * Level of detail: above LOD_NODES nodes only papers and threads enter the sigma graph at first;
- * ticking another node type loads its nodes then (data loading, not a look).
+ * Level of detail (lod.ts): above LOD_NODES nodes only papers and threads enter the sigma graph at
+ * first, and edges enter it only when asked for (the hovered or selected node's, a thread shown
+ * alone, "show all edges"); ticking another node type loads its nodes then. Loading is data, not a
+ * look: the graph only grows, and the reducers decide what shows.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { NodeLabelDrawingFunction } from 'sigma/rendering';
+import { EdgeLineProgram, NodePointProgram, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import { buildModel, readData, type Model } from './data.js';
 import { computeVisibility, initialState, type SizeMode, type State } from './state.js';
 import { DIM_NODE, EDGE_COLOR, EDGE_STRONG, HIGHLIGHT_EDGE, TYPE_COLORS, nodeColor, threadColor } from './colors.js';
@@ -20,9 +22,7 @@ import { byId, clear, el, truncate } from './dom.js';
 import { setupSearch } from './search.js';
 import { Panel } from './panel.js';
 import { drawLabel } from './labels.js';
-
-/** Above this many nodes, entity types start unloaded (issue 5: papers and threads first). */
-export const LOD_NODES = 20_000;
+import { edgeLook, levelOfDetail, LOD_NODES } from './lod.js';
 
 interface NodeAttrs {
   i: number;
@@ -37,6 +37,9 @@ interface EdgeAttrs {
   kind: string;
   color: string;
   size: number;
+  /** Node indices of the two ends (the reducer reads them instead of asking the graph). */
+  s: number;
+  t: number;
 }
 
 /** The read-only test and debugging hook: counts and state, no way to change anything. */
@@ -45,14 +48,23 @@ export interface ViewerHook {
   readonly totalNodes: number;
   readonly totalEdges: number;
   readonly loadedNodes: number;
+  /** Edges in the sigma graph (at the level of detail, only those asked for so far). */
+  readonly loadedEdges: number;
+  readonly lod: boolean;
+  readonly showAllEdges: boolean;
+  /** Edges drawn right now, hover included (counted on demand). */
+  readonly drawnEdges: number;
   readonly visibleNodes: number;
   readonly visibleEdges: number;
   readonly selected: string | null;
   readonly onlyThread: string | null;
   readonly types: string[];
   readonly renders: number;
-  /** performance.now() (ms since navigation) when the app started and when sigma first drew. */
-  readonly timings: { start: number; firstRender: number | null };
+  /**
+   * performance.now() (ms since navigation) when the app started, when the data model, the graph
+   * and the renderer were ready, and when sigma first drew.
+   */
+  readonly timings: { start: number; model: number; graph: number; renderer: number; firstRender: number | null };
   /** Durations of the recent renders in ms (a copy). */
   readonly renderTimes: number[];
   readonly hovered: string | null;
@@ -60,11 +72,13 @@ export interface ViewerHook {
   position(key: string): { x: number; y: number } | null;
 }
 
-function nodeSize(model: Model, i: number, mode: SizeMode): number {
+/** A node's size; `scale` shrinks the tens of thousands of papers of a large graph (lod.ts). */
+function nodeSize(model: Model, i: number, mode: SizeMode, scale = 1): number {
   const kind = model.kind[i];
   const base = kind === 'thread' ? 6 : kind === 'paper' ? 2.5 : 1.5;
   const value = mode === 'pagerank' ? Math.max(0, model.data.nodes.pagerank[i]) * 2 : model.data.nodes.degree[i];
-  return Math.min(30, base + 1.6 * Math.sqrt(value));
+  const size = Math.min(30, base + 1.6 * Math.sqrt(value));
+  return kind === 'thread' ? size : Math.max(1, size * scale);
 }
 
 function baseColor(model: Model, i: number): string {
@@ -83,16 +97,35 @@ function start(): void {
   const data = readData();
   const model = buildModel(data);
   const { nodes } = data;
+  const modelAt = performance.now();
   const presentTypes = data.nodeTypes.filter((t) => model.kind.includes(t));
   // `?lod=N` lowers the threshold (to try the level of detail on a small graph).
   const lodParam = Number(new URLSearchParams(window.location.search).get('lod'));
-  const large = model.n > (Number.isInteger(lodParam) && lodParam > 0 ? lodParam : LOD_NODES);
-  const initialTypes = large ? presentTypes.filter((t) => t === 'paper' || t === 'thread') : presentTypes;
+  const lod = levelOfDetail(model.n, data.edges.length / 3, presentTypes, Number.isInteger(lodParam) && lodParam > 0 ? lodParam : LOD_NODES);
+  const large = lod.on;
+  const initialTypes = lod.initialTypes;
+  const state: State = initialState(model, initialTypes, lod.allEdges);
 
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false, allowSelfLoops: false });
   const loaded = new Uint8Array(model.n);
   const loadedTypes = new Set<string>();
-  /** Adds every node of `types` not yet in the sigma graph, and their edges to loaded nodes. */
+  /** Adds node i's edges to every loaded node not yet linked to it; true if any was added. */
+  const loadEdgesOf = (i: number): boolean => {
+    let added = false;
+    const a = nodes.key[i];
+    for (let p = model.start[i]; p < model.start[i + 1]; p++) {
+      const j = model.adj[p];
+      if (!loaded[j]) continue;
+      const b = nodes.key[j];
+      if (graph.hasEdge(a, b)) continue;
+      const kind = data.edgeTypes[model.adjType[p]] ?? '';
+      const strong = kind === 'cites' || kind === 'builds_on' || kind === 'similar_to';
+      graph.addEdge(a, b, { kind, color: strong ? EDGE_STRONG : EDGE_COLOR, size: strong ? 1 : 0.5, s: i, t: j });
+      added = true;
+    }
+    return added;
+  };
+  /** Adds every node of `types` not yet in the sigma graph (and their edges, unless edges load on demand). */
   const loadTypes = (types: Iterable<string>) => {
     const wanted = new Set([...types].filter((t) => !loadedTypes.has(t)));
     if (!wanted.size) return false;
@@ -102,25 +135,18 @@ function start(): void {
       if (loaded[i] || !wanted.has(model.kind[i])) continue;
       loaded[i] = 1;
       added.push(i);
-      graph.addNode(nodes.key[i], { i, x: nodes.x[i], y: nodes.y[i], size: nodeSize(model, i, 'degree'), color: baseColor(model, i), label: truncate(nodes.label[i], 40), kind: model.kind[i] });
+      graph.addNode(nodes.key[i], { i, x: nodes.x[i], y: nodes.y[i], size: nodeSize(model, i, 'degree', lod.settings.nodeScale), color: baseColor(model, i), label: truncate(nodes.label[i], 40), kind: model.kind[i] });
     }
-    for (const i of added) {
-      for (let p = model.start[i]; p < model.start[i + 1]; p++) {
-        const j = model.adj[p];
-        if (!loaded[j]) continue;
-        const a = nodes.key[i];
-        const b = nodes.key[j];
-        if (graph.hasEdge(a, b)) continue;
-        const kind = data.edgeTypes[model.adjType[p]] ?? '';
-        const strong = kind === 'cites' || kind === 'builds_on' || kind === 'similar_to';
-        graph.addEdge(a, b, { kind, color: strong ? EDGE_STRONG : EDGE_COLOR, size: strong ? 1 : 0.5 });
-      }
-    }
+    if (state.showAllEdges) for (const i of added) loadEdgesOf(i);
     return true;
   };
+  /** Loads the edges among the loaded nodes of thread t (for "show only this thread" at the level of detail). */
+  const loadThreadEdges = (t: number) => {
+    for (let i = 0; i < model.n; i++) if (loaded[i] && nodes.thread[i] === t) loadEdgesOf(i);
+  };
   loadTypes(initialTypes);
+  const graphAt = performance.now();
 
-  const state: State = initialState(model, initialTypes);
   let visible = computeVisibility(model, state, loaded);
   let visibleCounts = { nodes: 0, edges: 0 };
   let renders = 0;
@@ -128,21 +154,24 @@ function start(): void {
   const container = byId('sigma-container');
   const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     renderLabels: true,
-    // Small graphs can afford a label on most nodes; large ones label only the big ones.
-    labelRenderedSizeThreshold: model.n < 2000 ? 4 : 7,
+    labelRenderedSizeThreshold: lod.settings.labelRenderedSizeThreshold,
     labelDensity: 0.6,
     labelGridCellSize: 120,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     labelSize: 12,
     defaultDrawNodeLabel: drawLabel as NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs>,
     zIndex: true,
-    // Software WebGL (no GPU) redraws ~10k edges slowly: draw only the nodes while the camera moves.
-    hideEdgesOnMove: graph.size > 5_000,
-    hideLabelsOnMove: graph.order > 5_000,
+    // At the level of detail nodes are GL points and edges GL lines: one draw call for all of
+    // them. Sigma's default disc and rectangle programs draw one instance per item, which
+    // software WebGL (SwiftShader) runs item by item: 65k discs took seconds per frame.
+    ...(lod.settings.points ? { nodeProgramClasses: { circle: NodePointProgram }, edgeProgramClasses: { line: EdgeLineProgram } } : {}),
+    hideEdgesOnMove: lod.settings.hideEdgesOnMove,
+    hideLabelsOnMove: lod.settings.hideLabelsOnMove,
     defaultEdgeColor: EDGE_COLOR,
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
   });
+  const rendererAt = performance.now();
   /** Durations of the last renders (ms), for the benchmark. */
   const renderTimes: number[] = [];
   let renderStarted = 0;
@@ -173,7 +202,37 @@ function start(): void {
       drawLabel(context, { ...display, x: p.x, y: p.y, size, label }, settings as never);
     }
   };
+  /**
+   * At the level of detail the focused nodes' edges are drawn again over the nodes: sigma draws
+   * edges beneath all nodes, and 65k papers (dimmed or not) cover most of them.
+   */
+  const drawFocusEdges = () => {
+    if (!large) return;
+    const context = renderer.getCanvases().labels?.getContext('2d');
+    if (!context) return;
+    context.save();
+    context.strokeStyle = HIGHLIGHT_EDGE;
+    context.lineWidth = 1;
+    context.globalAlpha = 0.8;
+    context.beginPath();
+    for (const focus of new Set([state.selected, state.hovered])) {
+      if (focus === null || !graph.hasNode(focus)) continue;
+      const from = renderer.getNodeDisplayData(focus);
+      if (!from || from.hidden) continue;
+      const a = renderer.framedGraphToViewport(from);
+      graph.forEachNeighbor(focus, (other) => {
+        const to = renderer.getNodeDisplayData(other);
+        if (!to || to.hidden) return;
+        const b = renderer.framedGraphToViewport(to);
+        context.moveTo(a.x, a.y);
+        context.lineTo(b.x, b.y);
+      });
+    }
+    context.stroke();
+    context.restore();
+  };
   renderer.on('afterRender', () => {
+    drawFocusEdges();
     drawThreadLabels();
     renders++;
     firstRenderAt ??= performance.now();
@@ -186,13 +245,25 @@ function start(): void {
     const res: Partial<NodeDisplayData> & { zIndex?: number } = { ...attrs };
     const i = attrs.i;
     if (!visible[i] && !isSelected(key)) return { ...res, hidden: true };
-    if (state.sizeMode !== 'degree') res.size = nodeSize(model, i, state.sizeMode);
+    if (state.sizeMode !== 'degree') res.size = nodeSize(model, i, state.sizeMode, lod.settings.nodeScale);
     if (attrs.kind === 'thread') {
       res.label = ''; // thread labels are drawn on top of all others, after the render (below)
       res.zIndex = 3;
     }
-    const focus = state.hovered ?? state.selected;
-    const focusNeighbours = state.hovered ? state.hoveredNeighbours : state.selectedNeighbours;
+    // At the level of detail hovering only emphasises the node and its neighbours, so a hover
+    // redraws a handful of nodes (a partial refresh) instead of dimming 65k; a click still dims.
+    if (large && state.hovered) {
+      if (key === state.hovered) {
+        res.highlighted = true;
+        res.forceLabel = true;
+        res.zIndex = 2;
+      } else if (state.hoveredNeighbours.has(key)) {
+        res.forceLabel = state.hoveredNeighbours.size <= 25;
+        res.zIndex = 1;
+      }
+    }
+    const focus = large ? state.selected : (state.hovered ?? state.selected);
+    const focusNeighbours = large || !state.hovered ? state.selectedNeighbours : state.hoveredNeighbours;
     if (focus) {
       if (key === focus) {
         res.highlighted = true;
@@ -201,7 +272,7 @@ function start(): void {
       } else if (focusNeighbours.has(key)) {
         res.zIndex = 1;
         res.forceLabel = focusNeighbours.size <= 25;
-      } else {
+      } else if (!(large && (key === state.hovered || state.hoveredNeighbours.has(key)))) {
         res.color = DIM_NODE;
         res.label = '';
         res.zIndex = 0;
@@ -210,37 +281,38 @@ function start(): void {
     if (isSelected(key)) res.highlighted = true;
     return res;
   });
-  renderer.setSetting('edgeReducer', (key, attrs): Partial<EdgeDisplayData> => {
+  const endsShown = (attrs: EdgeAttrs) => (visible[attrs.s] || isSelected(nodes.key[attrs.s])) && (visible[attrs.t] || isSelected(nodes.key[attrs.t]));
+  renderer.setSetting('edgeReducer', (_key, attrs): Partial<EdgeDisplayData> => {
     const res: Partial<EdgeDisplayData> = { ...attrs };
-    const [a, b] = graph.extremities(key);
-    const ia = graph.getNodeAttribute(a, 'i');
-    const ib = graph.getNodeAttribute(b, 'i');
-    if ((!visible[ia] && !isSelected(a)) || (!visible[ib] && !isSelected(b))) return { ...res, hidden: true };
-    const focus = state.hovered ?? state.selected;
-    if (focus) {
-      if (a === focus || b === focus) {
-        res.color = HIGHLIGHT_EDGE;
-        res.size = Math.max(1, attrs.size * 1.5);
-      } else res.hidden = true;
+    if (!endsShown(attrs)) return { ...res, hidden: true };
+    const look = edgeLook(state, large, nodes.key[attrs.s], nodes.key[attrs.t]);
+    if (look === 'hidden') res.hidden = true;
+    else if (look === 'focus') {
+      res.color = HIGHLIGHT_EDGE;
+      res.size = Math.max(1, attrs.size * 1.5);
     }
     return res;
   });
 
+  /** Counts what is drawn when nothing is hovered: nodes the filters let show, edges the level of detail draws. */
   const countVisible = () => {
     let n = 0;
     graph.forEachNode((key, a) => {
       if (visible[a.i] || isSelected(key)) n++;
     });
     let m = 0;
-    graph.forEachEdge((_, __, s, t, sa, ta) => {
-      if ((visible[sa.i] || isSelected(s)) && (visible[ta.i] || isSelected(t))) m++;
+    const resting = { ...state, hovered: null };
+    graph.forEachEdge((_, attrs) => {
+      if (endsShown(attrs) && edgeLook(resting, large, nodes.key[attrs.s], nodes.key[attrs.t]) !== 'hidden') m++;
     });
     visibleCounts = { nodes: n, edges: m };
     byId('status').textContent = `${n.toLocaleString('en')} of ${model.n.toLocaleString('en')} nodes · ${m.toLocaleString('en')} edges shown`;
+    byId('edges-count').textContent = large ? `${graph.size.toLocaleString('en')} of ${(data.edges.length / 3).toLocaleString('en')} loaded` : '';
   };
 
   /** After a filter change: recompute visibility and redraw (full refresh: sizes may change). */
   const applyFilters = () => {
+    if (large && state.onlyThread !== null) loadThreadEdges(state.onlyThread);
     visible = computeVisibility(model, state, loaded);
     countVisible();
     renderer.refresh();
@@ -268,6 +340,7 @@ function start(): void {
       visible = computeVisibility(model, state, loaded);
       renderFilterControls();
     }
+    if (large) loadEdgesOf(i);
     state.selected = key;
     state.selectedNeighbours = neighbourSet(key);
     countVisible();
@@ -279,19 +352,45 @@ function start(): void {
     }
   }
 
+  /**
+   * Redraws a hover change. At the level of detail only the nodes and edges whose look changed
+   * (the old and new hovered node, their neighbours and edges) are reprocessed; a full refresh
+   * would run the reducers over every node and edge.
+   */
+  const refreshHover = (previous: string | null, previousNeighbours: Set<string>, edgesAdded: boolean) => {
+    if (!large) {
+      renderer.refresh({ skipIndexation: true });
+      return;
+    }
+    const changed = new Set<string>(previousNeighbours);
+    for (const k of state.hoveredNeighbours) changed.add(k);
+    const edges = new Set<string>();
+    for (const k of [previous, state.hovered]) {
+      if (k === null || !graph.hasNode(k)) continue;
+      changed.add(k);
+      for (const e of graph.edges(k)) edges.add(e);
+    }
+    // New edges have no place in sigma's buffers yet: they need the indexation pass.
+    renderer.refresh({ partialGraph: { nodes: [...changed].filter((k) => graph.hasNode(k)), edges: [...edges] }, skipIndexation: !edgesAdded });
+  };
   renderer.on('enterNode', ({ node }) => {
     if (renderer.getMouseCaptor().isMouseDown) return; // panning: no hover highlight on the way
+    const previous = state.hovered;
+    const previousNeighbours = state.hoveredNeighbours;
+    const edgesAdded = large ? loadEdgesOf(graph.getNodeAttribute(node, 'i')) : false;
     state.hovered = node;
     state.hoveredNeighbours = neighbourSet(node);
     container.classList.add('pointer');
-    renderer.refresh({ skipIndexation: true });
+    refreshHover(previous, previousNeighbours, edgesAdded);
   });
   renderer.on('leaveNode', () => {
     if (state.hovered === null) return;
+    const previous = state.hovered;
+    const previousNeighbours = state.hoveredNeighbours;
     state.hovered = null;
     state.hoveredNeighbours = new Set();
     container.classList.remove('pointer');
-    renderer.refresh({ skipIndexation: true });
+    refreshHover(previous, previousNeighbours, false);
   });
   renderer.on('clickNode', ({ node }) => selectNode(graph.getNodeAttribute(node, 'i'), false));
   renderer.on('clickStage', () => selectNode(null, false));
@@ -407,6 +506,16 @@ function start(): void {
     applyFilters();
   });
 
+  const showEdges = byId<HTMLInputElement>('show-edges');
+  showEdges.checked = state.showAllEdges;
+  byId('edges-hint').hidden = !large;
+  showEdges.addEventListener('change', () => {
+    state.showAllEdges = showEdges.checked;
+    if (state.showAllEdges) graph.forEachNode((_, a) => void loadEdgesOf(a.i));
+    countVisible();
+    renderer.refresh();
+  });
+
   byId('export-png').addEventListener('click', () => exportPng(renderer));
 
   setupSearch(model, (i) => selectNode(i, true));
@@ -428,6 +537,22 @@ function start(): void {
     },
     get loadedNodes() {
       return graph.order;
+    },
+    get loadedEdges() {
+      return graph.size;
+    },
+    get lod() {
+      return large;
+    },
+    get showAllEdges() {
+      return state.showAllEdges;
+    },
+    get drawnEdges() {
+      let m = 0;
+      graph.forEachEdge((_, attrs) => {
+        if (endsShown(attrs) && edgeLook(state, large, nodes.key[attrs.s], nodes.key[attrs.t]) !== 'hidden') m++;
+      });
+      return m;
     },
     get visibleNodes() {
       return visibleCounts.nodes;
@@ -454,7 +579,7 @@ function start(): void {
       return [...renderTimes];
     },
     get timings() {
-      return { start: startedAt, firstRender: firstRenderAt };
+      return { start: startedAt, model: modelAt, graph: graphAt, renderer: rendererAt, firstRender: firstRenderAt };
     },
     position(key: string) {
       const display = renderer.getNodeDisplayData(key);

@@ -18,13 +18,15 @@ export interface State {
   yearMax: number;
   minDegree: number;
   sizeMode: SizeMode;
+  /** Draw every edge between visible nodes (off at the level of detail: focus and thread edges only). */
+  showAllEdges: boolean;
   hovered: string | null;
   hoveredNeighbours: Set<string>;
   selected: string | null;
   selectedNeighbours: Set<string>;
 }
 
-export function initialState(model: Model, types: Iterable<string>): State {
+export function initialState(model: Model, types: Iterable<string>, showAllEdges = true): State {
   return {
     types: new Set(types),
     hiddenThreads: new Set(),
@@ -33,6 +35,7 @@ export function initialState(model: Model, types: Iterable<string>): State {
     yearMax: model.yearRange?.[1] ?? 0,
     minDegree: 0,
     sizeMode: 'degree',
+    showAllEdges,
     hovered: null,
     hoveredNeighbours: new Set(),
     selected: null,
