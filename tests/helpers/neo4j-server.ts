@@ -1,10 +1,12 @@
 /**
  * A real Neo4j 5.26 Community server for tests and benchmarks: tools/neo4j/Launcher.java run with
  * the classpath tools/neo4j/setup.sh resolves (Maven, cached in ~/.m2), on a free 127.0.0.1 port
- * in a temp folder, auth off unless a password is given. Startup takes 15–40 s on a busy 2-core
- * machine, so the ready timeout is generous; the JVM is killed if the test process exits first.
+ * in a temp folder, auth off unless a password is given, Graph Data Science procedures only when
+ * asked (`gds: true`). Startup takes 15–40 s on a busy 2-core machine, so the ready timeout is
+ * generous; the JVM is killed if the test process exits first.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ export interface Neo4jServerOptions {
   javaOptions?: string[];
   /** How long to wait for the ready line [240 s]. */
   timeoutMs?: number;
+  /** Register the Graph Data Science 2.13 procedures (Launcher.java --gds) [false]. */
+  gds?: boolean;
 }
 
 export interface Neo4jServer {
@@ -35,10 +39,14 @@ export interface Neo4jServer {
   kill(): Promise<void>;
 }
 
-/** Resolves tools/neo4j/cp.txt, running setup.sh (Maven) when it is missing. */
+/** Resolves tools/neo4j/cp.txt, running setup.sh (Maven) when it is missing or older than pom.xml. */
 export function neo4jClasspath(): string {
   const cpFile = join(NEO4J_TOOLS_DIR, 'cp.txt');
-  if (!existsSync(cpFile)) {
+  const stampFile = join(NEO4J_TOOLS_DIR, 'cp.txt.stamp');
+  // setup.sh stamps cp.txt with the sha1 of the pom.xml it resolved (a pom change adds jars, e.g. GDS).
+  const pomSha1 = createHash('sha1').update(readFileSync(join(NEO4J_TOOLS_DIR, 'pom.xml'))).digest('hex');
+  const current = existsSync(cpFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === pomSha1;
+  if (!current) {
     const result = spawnSync('bash', [join(NEO4J_TOOLS_DIR, 'setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
     if (result.status !== 0) throw new Error(`tools/neo4j/setup.sh failed (exit ${result.status}); run it by hand to see why`);
   }
@@ -80,6 +88,7 @@ export async function startNeo4j(options: Neo4jServerOptions = {}): Promise<Neo4
     dir,
     ...(options.password !== undefined ? ['--auth', options.password] : []),
     ...(options.from !== undefined ? ['--from', options.from] : []),
+    ...(options.gds ? ['--gds'] : []),
   ];
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);

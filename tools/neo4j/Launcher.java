@@ -1,12 +1,19 @@
 // litgraph — a real Neo4j 5.26 Community server for the Neo4j sink's tests and benchmark.
 // Runs Neo4j in-process (org.neo4j.test:neo4j-harness) with Bolt only, on 127.0.0.1:PORT, no TLS.
-//   java -cp "$(cat tools/neo4j/cp.txt)" tools/neo4j/Launcher.java PORT DIR [--auth PASSWORD] [--from HOME] [--pagecache-mb N]
+//   java -cp "$(cat tools/neo4j/cp.txt)" tools/neo4j/Launcher.java PORT DIR [--auth PASSWORD] [--from HOME] [--pagecache-mb N] [--gds]
 // Auth is off unless --auth gives the password of user `neo4j`. --from copies the store of an
 // earlier server's home (kept after a kill -9) so a test can restart on the same data. The page
 // cache is 512 MiB unless --pagecache-mb says otherwise (the harness's own default, 8 MiB, makes
-// a 100k-node import crawl through page faults).
+// a 100k-node import crawl through page faults). --gds registers the Graph Data Science
+// procedures and functions (GDS 2.13, open edition, on the classpath through pom.xml); without it
+// the server is plain Neo4j and starts a few seconds sooner.
 // Prints "litgraph-neo4j ready <bolt uri> <home>" once serving; closes cleanly on SIGTERM.
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -17,14 +24,43 @@ import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 public class Launcher {
+    /**
+     * Registers every GDS procedure and function class. Neo4j finds procedures only in jars of its
+     * plugin folder, not on the classpath; GDS's jars list their procedure and function classes in
+     * META-INF/services files, so registering those with the harness avoids scanning ~110 jars.
+     * The kernel extension the procedures inject (opengds-extension) loads from the classpath.
+     */
+    static Neo4jBuilder withGds(Neo4jBuilder builder) throws Exception {
+        ClassLoader loader = Launcher.class.getClassLoader();
+        for (String kind : new String[] {"Procedure", "UserFunction"}) {
+            Enumeration<URL> lists = loader.getResources("META-INF/services/org.neo4j.procedure." + kind);
+            while (lists.hasMoreElements()) {
+                String text;
+                try (InputStream in = lists.nextElement().openStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                for (String line : text.split("\\R")) {
+                    String name = line.replaceAll("#.*", "").trim();
+                    if (!name.startsWith("org.neo4j.gds.")) continue;
+                    Class<?> type = Class.forName(name, false, loader);
+                    builder = kind.equals("Procedure") ? builder.withProcedure(type) : builder.withFunction(type);
+                }
+            }
+        }
+        // GDS reads the store through internal APIs, which Neo4j allows only to unrestricted procedures.
+        return builder.withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+    }
+
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String password = null, from = null;
         long pagecacheMb = 512;
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--auth")) password = args[i + 1];
-            else if (args[i].equals("--from")) from = args[i + 1];
-            else if (args[i].equals("--pagecache-mb")) pagecacheMb = Long.parseLong(args[i + 1]);
+        boolean gds = false;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--gds")) gds = true;
+            else if (i + 1 < args.length && args[i].equals("--auth")) password = args[++i];
+            else if (i + 1 < args.length && args[i].equals("--from")) from = args[++i];
+            else if (i + 1 < args.length && args[i].equals("--pagecache-mb")) pagecacheMb = Long.parseLong(args[++i]);
         }
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(Path.of(args[1])).withDisabledServer()
             .withConfig(BoltConnector.enabled, true)
@@ -33,6 +69,7 @@ public class Launcher {
             .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
             .withConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024 * 1024)
             .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0); // stop in ~1 s, not 11
+        if (gds) builder = withGds(builder);
         if (from != null) builder = builder.copyFrom(Path.of(from));
         Neo4j neo4j = builder.build();
         if (password != null) {

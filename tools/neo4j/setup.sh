@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Resolves the classpath of Launcher.java (Neo4j 5.26 Community via neo4j-harness) into cp.txt.
+# Resolves the classpath of Launcher.java (Neo4j 5.26 Community via neo4j-harness, plus the open
+# Graph Data Science 2.13 modules) into cp.txt, all from Maven Central as pom.xml lists them.
 # Idempotent: does nothing when cp.txt exists, matches pom.xml and every jar it lists is present.
 # Artifacts are cached in ~/.m2 (Maven's default), so a second machine setup costs one download.
 set -euo pipefail
@@ -14,7 +15,8 @@ flock 9
 stamp="$(sha1sum pom.xml | cut -d' ' -f1)"
 if [[ -s cp.txt && -f cp.txt.stamp && "$(cat cp.txt.stamp)" == "$stamp" ]]; then
   missing=0
-  IFS=':' read -ra jars < cp.txt
+  # cp.txt has no final newline, so read returns 1 at its end: not an error here.
+  IFS=':' read -ra jars < cp.txt || true
   for jar in "${jars[@]}"; do [[ -f "$jar" ]] || { missing=1; break; }; done
   [[ $missing == 0 ]] && exit 0
 fi
