@@ -5,15 +5,20 @@
  * Generates a deterministic `Abstract:` listing of SIZE_MB megabytes (default 200) in a temp
  * folder and measures, each stage in a fresh child process so every peak RSS is its own:
  *
- *   read     readInput(): bytes from disk → decoded text (what the CLI does per file)
- *   ingest   read + ingestAll(): every line parsed into records, report built
+ *   read     readInput(): bytes from disk → decoded text (what the CLI does per file); a
+ *            streamed file is decoded piece by piece and only its length kept
+ *   ingest   read + ingestAll(): every line parsed into records, report built; also the heap
+ *            the records hold once garbage is collected (node --expose-gc)
  *   build    `litgraph build FILE -o DIR` end to end (resolve, extract, graph, threads, layout,
  *            write); skipped unless --build, and stopped after --build-timeout seconds
  *
  * and prints MB of input, records, wall time and peak RSS (getrusage maxrss) for each.
+ * `--read whole` reads the file whole as before streaming existed (LITGRAPH_STREAM_ABOVE set
+ * above its size), `--read stream` streams it whatever its size; by default the CLI's threshold
+ * (32 MiB) decides.
  * Not part of `npm test` (it writes and reads hundreds of megabytes). Run:
  *   npx tsx bench/big-file.ts [--size-mb 200] [--build] [--build-timeout 900] [--keep]
- *                             [--file EXISTING] [--stages read,ingest,build]
+ *                             [--file EXISTING] [--stages read,ingest,build] [--read whole|stream]
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -61,27 +66,37 @@ export function writeListing(path: string, bytes: number): number {
 async function child(stage: string, file: string, out: string): Promise<void> {
   const t0 = performance.now();
   let records = 0;
+  let heapMB: number | undefined;
+  let timings: Record<string, number> | undefined;
   if (stage === 'read' || stage === 'ingest') {
-    const { readInput } = await import('../src/cli/read-inputs.js');
-    const input = readInput(file);
+    const { readInputWith, readOptionsFromEnv } = await import('../src/cli/read-inputs.js');
+    const input = readInputWith(file, readOptionsFromEnv(process.env));
     if (input.error) throw new Error(input.error);
     if (stage === 'ingest') {
       const { ingestAll } = await import('../src/pipeline.js');
       const { DEFAULT_BUILD_OPTIONS } = await import('../src/pipeline.js');
-      records = ingestAll([input], DEFAULT_BUILD_OPTIONS).records.length;
+      const ingested = ingestAll([input], DEFAULT_BUILD_OPTIONS);
+      records = ingested.records.length;
+      // What the records (and the text, if something still holds it) keep once garbage is gone.
+      (globalThis as { gc?: () => void }).gc?.();
+      heapMB = Math.round(process.memoryUsage().heapUsed / 1048576);
+      if (ingested.records.length === 0) throw new Error('no records');
+    } else if (input.text !== undefined) {
+      records = input.text.length;
     } else {
-      records = input.text!.length;
+      for (const piece of input.pieces!()) records += piece.length;
     }
   } else {
     const { main } = await import('../src/cli/main.js');
-    const io = { out: '', err: '', isTTY: false, env: {}, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-    const code = await main(['build', file, '-o', out], io);
+    const io = { out: '', err: '', isTTY: false, env: process.env, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+    const code = await main(['build', file, '-o', out, '--profile'], io);
     if (code !== 0) throw new Error(`build exited ${code}: ${io.err.slice(-2000)}`);
+    timings = JSON.parse(/\{"timings".*\}/.exec(io.err)?.[0] ?? '{}').timings;
     records = Number(/records (\d+)/.exec(io.out)?.[1] ?? 0);
   }
   const ms = performance.now() - t0;
   // maxRSS is in kilobytes.
-  console.log(JSON.stringify({ stage, records, ms: Math.round(ms), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ stage, records, ms: Math.round(ms), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB, timings }));
 }
 
 async function parent(): Promise<void> {
@@ -93,6 +108,7 @@ async function parent(): Promise<void> {
       keep: { type: 'boolean', default: false },
       file: { type: 'string' },
       stages: { type: 'string' },
+      read: { type: 'string' },
     },
   });
   const sizeMb = Number(values['size-mb']);
@@ -106,9 +122,14 @@ async function parent(): Promise<void> {
     }
     const size = statSync(file).size;
     const stages = values.stages ? values.stages.split(',') : ['read', 'ingest', ...(values.build ? ['build'] : [])];
+    const env = { ...process.env };
+    if (values.read === 'whole') env.LITGRAPH_STREAM_ABOVE = String(size);
+    else if (values.read === 'stream') env.LITGRAPH_STREAM_ABOVE = '0';
+    else if (values.read !== undefined) throw new Error(`--read must be whole or stream, got ${values.read}`);
     for (const stage of stages) {
       const timeout = stage === 'build' ? Number(values['build-timeout']) * 1000 : 600_000;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', stage, file, join(dir, 'out')], {
+      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', stage, file, join(dir, 'out')], {
+        env,
         encoding: 'utf8',
         timeout,
         maxBuffer: 1 << 20,
@@ -116,7 +137,9 @@ async function parent(): Promise<void> {
       const line = r.stdout.trim().split('\n').pop() ?? '';
       if (r.status === 0 && line.startsWith('{')) {
         const m = JSON.parse(line);
-        console.log(`${stage.padEnd(7)} records ${String(m.records).padStart(10)}  ${String(m.ms).padStart(7)} ms  peak RSS ${m.peakRssMB} MB  (input ${(size / 1048576).toFixed(0)} MB)`);
+        const heap = m.heapMB === undefined ? '' : `  heap after GC ${m.heapMB} MB`;
+        const stages = m.timings ? `\n        ms per stage ${JSON.stringify(m.timings)}` : '';
+        console.log(`${stage.padEnd(7)} records ${String(m.records).padStart(10)}  ${String(m.ms).padStart(7)} ms  peak RSS ${m.peakRssMB} MB${heap}  (input ${(size / 1048576).toFixed(0)} MB)${stages}`);
       } else {
         console.log(`${stage.padEnd(7)} did not finish: ${r.error ? r.error.message : `exit ${r.status} ${r.signal ?? ''}`}\n${r.stderr.trim().split('\n').slice(0, 12).join('\n')}`);
       }

@@ -6,11 +6,13 @@
  * release notes, `P10-1001 , J93-2004` in the distributed file; both are read. The file names no
  * papers beyond their ids, so it yields citation pairs only (ParseResult.citations) and no
  * records; the metadata comes from acl-metadata.txt or the ACL Anthology XML, merged by ACL id.
+ * Streamable: parseLines reads one line at a time.
  */
 import type { CitationPair, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { normaliseAclId } from '../graph/keys.js';
 import { reject } from './biblio.js';
+import { textLines } from './lines.js';
 
 const FORMAT = 'aan-citations';
 
@@ -40,16 +42,15 @@ function splitPair(line: string): [string, string] | null {
 }
 
 export function parseAanCitations(text: string, path: string): ParseResult {
+  return parseAanCitationLines(textLines(text), path);
+}
+
+export function parseAanCitationLines(lines: Iterable<string>, path: string): ParseResult {
   const citations: CitationPair[] = [];
   const rejects: Reject[] = [];
-  let start = 0;
   let n = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
+  for (const line of lines) {
     n++;
-    start = end + 1;
     if (line.trim() === '') continue;
     const m = splitPair(line);
     if (!m) {
@@ -87,4 +88,5 @@ export const aanCitations: InputFormat = {
   detection: 'lines of two ACL ids joined by "==>" or " , "',
   detect: detectAanCitations,
   parse: parseAanCitations,
+  parseLines: parseAanCitationLines,
 };

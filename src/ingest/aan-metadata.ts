@@ -14,12 +14,14 @@
  * entities as the AAN builders typed them; both are decoded so names fold to the same author key
  * as in other sources. Each block becomes a record keyed by its ACL id, which is what the
  * `acl.txt` citation pairs (aan-citations) and the ACL Anthology XML name papers by.
+ * Streamable: parseLines holds one block at a time.
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { normaliseAclId } from '../graph/keys.js';
 import { texToUnicode } from './tex-accents.js';
 import { clean, invertName, isEtAl, isoDate, newRecord, reject } from './biblio.js';
+import { textLines } from './lines.js';
 
 const FORMAT = 'aan-metadata';
 
@@ -59,9 +61,12 @@ interface Block {
 }
 
 export function parseAanMetadata(text: string, path: string): ParseResult {
+  return parseAanMetadataLines(textLines(text), path);
+}
+
+export function parseAanMetadataLines(lines: Iterable<string>, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
-  const lines = text.split('\n');
   let block: Block | null = null;
   let lastKey: string | null = null;
 
@@ -95,8 +100,9 @@ export function parseAanMetadata(text: string, path: string): ParseResult {
     );
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  let i = -1;
+  for (const line of lines) {
+    i++;
     if (line.trim() === '') {
       flush();
       continue;
@@ -140,4 +146,5 @@ export const aanMetadata: InputFormat = {
   detection: 'text starting with an `id = {…}` line, with `title = {…}` lines in blocks',
   detect: detectAanMetadata,
   parse: parseAanMetadata,
+  parseLines: parseAanMetadataLines,
 };

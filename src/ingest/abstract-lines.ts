@@ -8,12 +8,13 @@
  * No titles, authors or ids: each record is just an abstract (title: null). A non-blank line
  * directly under an abstract line (no blank line between) is that abstract wrapped onto a new
  * line and is appended to it; any other line that does not start with "Abstract:" is a reject.
- * The last line need not end in a newline.
+ * The last line need not end in a newline. Streamable: parseLines reads one line at a time.
  */
 import type { PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { normaliseNewlines } from './decode.js';
 import { squash } from './text.js';
+import { textLines } from './lines.js';
 
 const NAME = 'abstract-lines';
 const PREFIX = /^Abstract\s*:\s*/i;
@@ -40,14 +41,19 @@ function detect(sample: InputSample): number {
 }
 
 function parse(input: string, path: string): ParseResult {
+  return parseLines(textLines(normaliseNewlines(String(input ?? ''))), path);
+}
+
+function parseLines(lines: Iterable<string>, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
-  const lines = normaliseLines(String(input ?? ''));
   // The record a directly following line may continue; reset by a blank line.
   let open: PaperRecord | null = null;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  let i = -1;
+  for (const raw of lines) {
+    i++;
+    const line = (i === 0 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).trim();
     if (line === '') {
       open = null;
       continue;
@@ -88,4 +94,5 @@ export const abstractLines: InputFormat = {
   detection: 'at least half of the non-blank lines start with "Abstract:"',
   detect,
   parse,
+  parseLines,
 };

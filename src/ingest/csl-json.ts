@@ -12,6 +12,7 @@
 import type { PaperIds, PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { lineLocator, scanJsonArrays, tryJsonParse } from './json-positions.js';
+import { forEachStreamedJsonLine } from './json-lines.js';
 import {
   addArxiv,
   addDoi,
@@ -105,6 +106,18 @@ export function parseCslJson(text: string, path: string): ParseResult {
   return { records, rejects };
 }
 
+/** Streamed: JSON lines one at a time; one JSON document is joined and parsed whole. */
+export function parseCslJsonLines(lines: Iterable<string>, path: string): ParseResult {
+  const records: PaperRecord[] = [];
+  const rejects: Reject[] = [];
+  const whole = forEachStreamedJsonLine(lines, rejects, (value, line) => {
+    const r = cslItemToRecord(value, path, line);
+    if ('source' in r) records.push(r);
+    else rejects.push(r);
+  });
+  return whole === null ? { records, rejects } : parseCslJson(whole, path);
+}
+
 function detectCslJson(sample: InputSample): number {
   const head = sample.head.replace(/^\uFEFF/, '').trimStart();
   if (!head.startsWith('[') && !head.startsWith('{')) return 0;
@@ -122,4 +135,5 @@ export const cslJson: InputFormat = {
   detection: 'JSON with CSL keys: "issued": {"date-parts": …} plus a CSL "type" or "container-title"/"family"',
   detect: detectCslJson,
   parse: parseCslJson,
+  parseLines: parseCslJsonLines,
 };

@@ -9,10 +9,12 @@
  * extra columns ignored). Values are paper ids in any common form — arXiv id, DOI, ACL id,
  * OpenAlex W-id, Semantic Scholar sha, a URL or a litgraph key — read by biblio.parseAnyPaperId.
  * The list adds citations to papers that other inputs describe; it yields no records itself.
+ * Streamable: parseLines reads one line at a time.
  */
 import type { CitationPair, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { parseAnyPaperId, reject } from './biblio.js';
+import { textLines } from './lines.js';
 
 const FORMAT = 'edge-list';
 
@@ -55,12 +57,16 @@ function headerOf(line: string): { delimiter: string; citing: number; cited: num
 }
 
 export function parseEdgeList(text: string, path: string): ParseResult {
+  return parseEdgeListLines(textLines(text), path);
+}
+
+export function parseEdgeListLines(lines: Iterable<string>, path: string): ParseResult {
   const citations: CitationPair[] = [];
   const rejects: Reject[] = [];
-  const lines = text.split('\n');
   let header: ReturnType<typeof headerOf> = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  let i = -1;
+  for (const line of lines) {
+    i++;
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
     if (!header) {
       header = headerOf(line);
@@ -97,4 +103,5 @@ export const edgeList: InputFormat = {
   detection: 'first line is a CSV/TSV header with citing+cited (or source+target, from+to) columns',
   detect: detectEdgeList,
   parse: parseEdgeList,
+  parseLines: parseEdgeListLines,
 };

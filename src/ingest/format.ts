@@ -1,6 +1,7 @@
 /**
  * The one small interface every input format implements: a name, a detector that looks at the
- * head of a file, and a pure parser from decoded text to records + rejects (STYLE.md habit 3).
+ * head of a file, and a pure parser from decoded text to records + rejects (STYLE.md habit 3);
+ * line-oriented formats also parse a stream of lines.
  */
 import type { ParseResult } from '../types.js';
 
@@ -24,6 +25,14 @@ export interface InputFormat {
   detect(sample: InputSample): number;
   /** Parses a whole decoded file. Never throws on bad input: bad records become rejects. */
   parse(text: string, path: string): ParseResult;
+  /**
+   * Optional, for formats read line by line or block by block: parses a file given as its lines
+   * (LF endings, no terminators; the nth string is line n, as `text.split('\n')` gives them), so
+   * a large file is streamed and its whole text never held (see lines.ts). Must give exactly
+   * what parse() gives on the joined text; parse() is usually parseLines(textLines(text)).
+   * Records must not keep a line-sized string they do not need (a slice keeps its parent).
+   */
+  parseLines?(lines: Iterable<string>, path: string): ParseResult;
 }
 
 /** How much of a file detection looks at. */

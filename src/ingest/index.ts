@@ -1,6 +1,7 @@
 /**
  * The input-format registry (a plain record, STYLE.md habit 3) and the two operations on it:
- * detect a file's format from its head, and parse a decoded file with a named or detected format.
+ * detect a file's format from its head, and parse a decoded file with a named or detected format,
+ * given whole (parseInput) or as a stream of text pieces (parseStream).
  * Add a format by writing src/ingest/<name>.ts exporting an InputFormat and listing it below.
  */
 import type { ParseResult } from '../types.js';
@@ -27,6 +28,7 @@ import { arxivListing } from './arxiv-listing.js';
 import { hfPage } from './hf-page.js';
 import { authorProfile } from './author-profile.js';
 import { abstractLines } from './abstract-lines.js';
+import { pieceLines } from './lines.js';
 
 export type { InputFormat, InputSample } from './format.js';
 
@@ -89,4 +91,42 @@ export function parseInput(text: string, path: string, format?: string): ParsedI
   const chosen = format ? FORMATS[format] : detectFormat({ path, head: text.slice(0, DETECT_CHARS) });
   if (!chosen) return null;
   return { format: chosen.name, ...chosen.parse(text, path) };
+}
+
+/**
+ * A decoded file as pieces of text (LF line endings) that joined are its whole text. Each call
+ * starts again from the beginning: a large file is re-read rather than held (cli/read-inputs.ts).
+ */
+export type TextPieces = () => Iterable<string>;
+
+/** The first `chars` characters of the text, reading no more pieces than that needs. */
+export function headOfPieces(pieces: Iterable<string>, chars = DETECT_CHARS): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= chars) break;
+  }
+  const head = parts.join('');
+  return head.length > chars ? head.slice(0, chars) : head;
+}
+
+/** True when the text holds nothing but whitespace (an empty file), read piece by piece. */
+export function piecesAreBlank(pieces: Iterable<string>): boolean {
+  for (const piece of pieces) if (piece.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * parseInput() for a file given as pieces: detection reads only the head; a format with
+ * parseLines then reads the file line by line, so its whole text is never in memory. A format
+ * without it gets the pieces joined into one text, as if the file had been read whole.
+ * Gives the same result as parseInput() on the joined text.
+ */
+export function parseStream(pieces: TextPieces, path: string, format?: string): ParsedInput | null {
+  const chosen = format ? FORMATS[format] : detectFormat({ path, head: headOfPieces(pieces()) });
+  if (!chosen) return null;
+  const parsed = chosen.parseLines ? chosen.parseLines(pieceLines(pieces()), path) : chosen.parse([...pieces()].join(''), path);
+  return { format: chosen.name, ...parsed };
 }

@@ -17,6 +17,7 @@
 import type { PaperIds, PaperRecord, ParseResult, ReferenceRecord, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { lineLocator, scanJsonArrays, tryJsonParse } from './json-positions.js';
+import { forEachStreamedJsonLine } from './json-lines.js';
 import {
   addDoi,
   addFromUrl,
@@ -124,6 +125,18 @@ export function parseOpenAlex(text: string, path: string): ParseResult {
   return { records, rejects };
 }
 
+/** Streamed: JSON lines one at a time; one JSON document is joined and parsed whole. */
+export function parseOpenAlexLines(lines: Iterable<string>, path: string): ParseResult {
+  const records: PaperRecord[] = [];
+  const rejects: Reject[] = [];
+  const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
+  const whole = forEachStreamedJsonLine(lines, rejects, (value, line) => {
+    if (isObj(value) && Array.isArray(value.results)) value.results.forEach((w) => push(openAlexWorkToRecord(w, path, line)));
+    else push(openAlexWorkToRecord(value, path, line));
+  });
+  return whole === null ? { records, rejects } : parseOpenAlex(whole, path);
+}
+
 function detectOpenAlex(sample: InputSample): number {
   const head = sample.head.replace(/^\uFEFF/, '').trimStart();
   if (!head.startsWith('{') && !head.startsWith('[')) return 0;
@@ -140,4 +153,5 @@ export const openalex: InputFormat = {
   detection: 'JSON with "id": "https://openalex.org/W…" and work keys (authorships, abstract_inverted_index, referenced_works)',
   detect: detectOpenAlex,
   parse: parseOpenAlex,
+  parseLines: parseOpenAlexLines,
 };

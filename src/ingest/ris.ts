@@ -13,10 +13,12 @@
  * is simple enough that a hand-rolled line reader is clearer than a dependency (citation-js's
  * RIS plugin is the same idea). A line that is not a tag continues the previous tag's value
  * (exporters wrap long abstracts). Text outside any TY…ER record is a reject.
+ * Streamable: parseLines holds one record at a time.
  */
 import type { PaperIds, PaperRecord, ParseResult, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { addArxiv, addDoi, addFromUrl, addPmid, clean, hasIds, invertName, isEtAl, isoFromDateString, newRecord, reject, uniq } from './biblio.js';
+import { textLines } from './lines.js';
 
 const FORMAT = 'ris';
 
@@ -65,9 +67,12 @@ function toRecord(e: RisEntry, path: string): PaperRecord | Reject {
 }
 
 export function parseRis(text: string, path: string): ParseResult {
+  return parseRisLines(textLines(text), path);
+}
+
+export function parseRisLines(lines: Iterable<string>, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
-  const lines = text.split('\n');
   let cur: RisEntry | null = null;
   let lastTag: string | null = null;
   let stray: { line: number; text: string } | null = null;
@@ -79,8 +84,10 @@ export function parseRis(text: string, path: string): ParseResult {
     cur = null;
     lastTag = null;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/^\uFEFF/, '');
+  let i = -1;
+  for (const line of lines) {
+    i++;
+    const raw = line.replace(/^\uFEFF/, '');
     if (raw.trim() === '') continue;
     // trimEnd, not /\s+$/: that regex is quadratic on long runs of inner spaces.
     const trimmed = raw.trimEnd();
@@ -133,4 +140,5 @@ export const ris: InputFormat = {
   detection: 'text starting with a "TY  - " tag line',
   detect: detectRis,
   parse: parseRis,
+  parseLines: parseRisLines,
 };

@@ -18,6 +18,7 @@
 import type { PaperIds, PaperRecord, ParseResult, ReferenceRecord, Reject } from '../types.js';
 import type { InputFormat, InputSample } from './format.js';
 import { lineLocator, scanJsonArrays, tryJsonParse } from './json-positions.js';
+import { forEachStreamedJsonLine } from './json-lines.js';
 import {
   addAcl,
   addArxiv,
@@ -132,6 +133,15 @@ export function parseS2Json(text: string, path: string): ParseResult {
   return { records, rejects };
 }
 
+/** Streamed: JSON lines one at a time; one JSON document is joined and parsed whole. */
+export function parseS2JsonLines(lines: Iterable<string>, path: string): ParseResult {
+  const records: PaperRecord[] = [];
+  const rejects: Reject[] = [];
+  const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
+  const whole = forEachStreamedJsonLine(lines, rejects, (value, line) => push(s2PaperToRecord(value, path, line, rejects)));
+  return whole === null ? { records, rejects } : parseS2Json(whole, path);
+}
+
 function detectS2Json(sample: InputSample): number {
   const head = sample.head.replace(/^\uFEFF/, '').trimStart();
   if (!head.startsWith('{') && !head.startsWith('[')) return 0;
@@ -146,4 +156,5 @@ export const s2Json: InputFormat = {
   detection: 'JSON with "paperId": "<40 hex>" (or "citedPaper"/"citingPaper" objects)',
   detect: detectS2Json,
   parse: parseS2Json,
+  parseLines: parseS2JsonLines,
 };

@@ -18,6 +18,7 @@ import type { PaperIds, PaperRecord, ParseResult, ReferenceRecord, Reject } from
 import type { InputFormat, InputSample } from './format.js';
 import { normaliseAclId } from '../graph/keys.js';
 import { tryJsonParse, lineLocator } from './json-positions.js';
+import { forEachStreamedJsonLine } from './json-lines.js';
 import {
   addAcl,
   addArxiv,
@@ -142,6 +143,15 @@ export function parseS2orc(text: string, path: string): ParseResult {
   return { records, rejects };
 }
 
+/** Streamed: JSON lines one at a time; one JSON document is joined and parsed whole. */
+export function parseS2orcLines(lines: Iterable<string>, path: string): ParseResult {
+  const records: PaperRecord[] = [];
+  const rejects: Reject[] = [];
+  const push = (r: PaperRecord | Reject) => ('source' in r ? records.push(r) : rejects.push(r));
+  const whole = forEachStreamedJsonLine(lines, rejects, (value, line) => push(s2orcDocToRecord(value, path, line, rejects)));
+  return whole === null ? { records, rejects } : parseS2orc(whole, path);
+}
+
 function detectS2orc(sample: InputSample): number {
   const head = sample.head.replace(/^\uFEFF/, '').trimStart();
   if (!head.startsWith('{') && !head.startsWith('[')) return 0;
@@ -161,4 +171,5 @@ export const s2orc: InputFormat = {
   detection: 'JSON with "paper_id" and bib_entries/pdf_parse/grobid_parse/body_text keys (not unarXive)',
   detect: detectS2orc,
   parse: parseS2orc,
+  parseLines: parseS2orcLines,
 };

@@ -28,7 +28,6 @@ import {
   isObj,
   isoFromDateString,
   joinName,
-  jsonLines,
   newRecord,
   reject,
   str,
@@ -38,6 +37,7 @@ import {
   type Obj,
 } from './biblio.js';
 import { parseEnglishDate } from './text.js';
+import { textLines } from './lines.js';
 
 const FORMAT = 'unarxive';
 
@@ -104,9 +104,22 @@ export function unarxiveDocToRecord(doc: Json, path: string, line: number, rejec
 }
 
 export function parseUnarxive(text: string, path: string): ParseResult {
+  return parseUnarxiveLines(textLines(text), path);
+}
+
+/** The non-blank lines with their 1-based numbers, as biblio.jsonLines() gives them of a text. */
+function* numberedNonBlank(lines: Iterable<string>): Generator<{ line: number; text: string }> {
+  let line = 0;
+  for (const text of lines) {
+    line++;
+    if (text.trim() !== '') yield { line, text };
+  }
+}
+
+export function parseUnarxiveLines(lines: Iterable<string>, path: string): ParseResult {
   const records: PaperRecord[] = [];
   const rejects: Reject[] = [];
-  for (const { line, text: t } of jsonLines(text)) {
+  for (const { line, text: t } of numberedNonBlank(lines)) {
     // A cheap test first: JSON.parse throwing costs ~15 µs a line, seconds on 200k lines of prose.
     if (t.trimStart()[0] !== '{') {
       rejects.push(reject(line, 'not a JSON object: every unarXive line is one {...} document', t));
@@ -138,4 +151,5 @@ export const unarxive: InputFormat = {
   detection: 'JSON lines with "bib_entry_raw"/"contained_arXiv_ids" (or "_source_name" + arXiv "metadata")',
   detect: detectUnarxive,
   parse: parseUnarxive,
+  parseLines: parseUnarxiveLines,
 };
