@@ -8,12 +8,16 @@
  * 4. Text similarity: our tf-idf index (build, all-pairs top-10 = query time per paper) vs.
  *    scikit-learn TfidfVectorizer (sublinear tf, English stop words) + sparse cosine top-10 on the
  *    same texts (title twice + abstract, as litgraph weighs titles); mean overlap@10 of our lists
- *    with sklearn's and with our own exact cosine (the same index without vocabulary pruning).
- * 5. Related-work query latency (p50 / p95 warm, QUERIES queries) on the largest graph, and the cold
- *    start of `node bin/litgraph.js related <id> --graph DIR` end to end (needs `npm run build`).
+ *    with sklearn's and with brute-force cosine over our vectors (single queries accumulated over
+ *    every posting); the all-pairs time also at the threads stage's settings (minScore 0.1).
+ * 5. Related work on the largest graph: the cold start of `node bin/litgraph.js related <id> --graph
+ *    DIR` end to end (needs `npm run build`) reading the build's related.idx, and once without it
+ *    (the fallback that parses graph.json); warm query latency (p50 / p95, QUERIES queries) on the
+ *    stored index and on one built from the graph.
  *
  *   npx tsx bench/peers.ts [THREADS_N] [RELATED_N]      defaults 20000 100000 (THREADS_N 0: related only)
- *   env: BENCH_RUNS (3), BENCH_QUERIES (300), BENCH_REBUILD=1 to rebuild graph folders
+ *   env: BENCH_RUNS (3), BENCH_QUERIES (300), BENCH_REBUILD=1 to rebuild graph folders,
+ *        BENCH_RELATED_DIR=DIR to measure related work on an existing build folder
  *
  * Corpora: bench/corpus.ts (real records of ../shared/data resampled to N); without the data, a
  * synthetic corpus (Zipfian words over 500 topics) written the same way, and the output says so.
@@ -21,8 +25,7 @@
  * run bench/peers.py. Tables go to stdout, progress to stderr.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MultiDirectedGraph } from 'graphology';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import louvainModule from 'graphology-communities-louvain';
@@ -34,7 +37,8 @@ import { allNeighbours, buildTextIndex, type Neighbour } from '../src/threads/te
 import { buildPaperGraph, resolvePaperGraphOptions } from '../src/threads/paper-graph.js';
 import { DEFAULT_THREAD_OPTIONS } from '../src/threads/index.js';
 import { mulberry32 } from '../src/threads/rng.js';
-import { buildRelatedIndex, relatedWork } from '../src/query/related.js';
+import { buildRelatedIndex, relatedWork, type RelatedIndex } from '../src/query/related.js';
+import { readRelatedIndex, RELATED_INDEX_FILE } from '../src/sinks/related-index.js';
 import type { PaperRecord } from '../src/types.js';
 
 type Louvain = typeof import('graphology-communities-louvain').default;
@@ -107,10 +111,11 @@ function syntheticRecords(n: number): PaperRecord[] {
 }
 
 /** `litgraph build` of corpus-N into bench/out/peers-out-N (reused unless BENCH_REBUILD=1). */
-function buildGraphDir(n: number, getRecords: () => PaperRecord[]): { dir: string; note: string } {
+function buildGraphDir(n: number, getRecords: () => PaperRecord[], needRelatedIndex = true): { dir: string; note: string } {
   const dir = join(OUT_DIR, `peers-out-${n}`);
   const stamp = join(dir, '.peers-build.txt');
-  if (existsSync(join(dir, 'graph.json')) && !process.env.BENCH_REBUILD) {
+  // A folder built before related.idx existed (or with a stale one) is rebuilt: `related` would fall back.
+  if (existsSync(join(dir, 'graph.json')) && (!needRelatedIndex || readRelatedIndex(dir).status === 'ok') && !process.env.BENCH_REBUILD) {
     const prior = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : 'time not recorded';
     return { dir, note: `graph of ${n.toLocaleString('en')} papers reused from ${dir.replace(ROOT + '/', '')} (its build: ${prior})` };
   }
@@ -152,7 +157,10 @@ function threadsAndText(dir: string, n: number, out: string[]): void {
   t = now();
   const neighbours: Neighbour[][] = allNeighbours(index, K, 0);
   const allMs = now() - t;
-  log(`ours: text index ${sec(median(buildMs))} s, all-pairs top-${K} ${sec(allMs)} s`);
+  t = now();
+  allNeighbours(index, K, 0.1);
+  const allThreadsMs = now() - t;
+  log(`ours: text index ${sec(median(buildMs))} s, all-pairs top-${K} ${sec(allMs)} s (minScore 0.1: ${sec(allThreadsMs)} s)`);
   const rng = mulberry32(11);
   const sample = [...new Set(Array.from({ length: 1000 }, () => Math.floor(rng() * ids.length)))];
   const single: number[] = [];
@@ -161,11 +169,12 @@ function threadsAndText(dir: string, n: number, out: string[]): void {
     index.neighbours(d, K);
     single.push(now() - t1);
   }
-  // Exact cosine over the whole vocabulary (no pruning), for the sample only.
+  // Brute-force cosine for the sample: a single query accumulates over every posting of its terms.
   t = now();
-  const exact = buildTextIndex(docs, { pairBudget: Number.MAX_VALUE });
-  const exactTop = new Map(sample.map((d) => [d, exact.neighbours(d, K).map((x) => x.doc)]));
-  log(`exact (unpruned) index + ${sample.length} queries: ${sec(now() - t)} s (vocabulary ${exact.vocabulary.size} vs pruned ${index.vocabulary.size})`);
+  const exactLists = new Map(sample.map((d) => [d, index.neighbours(d, K)]));
+  const exactTop = new Map([...exactLists].map(([d, l]) => [d, l.map((x) => x.doc)]));
+  const identical = sample.filter((d) => JSON.stringify(exactLists.get(d)) === JSON.stringify(neighbours[d])).length;
+  log(`brute force for ${sample.length} sampled papers: ${sec(now() - t)} s; all-pairs lists identical to it (docs and scores): ${identical}`);
 
   const titleTimes = 2; // DEFAULT_TEXT_INDEX_OPTIONS.titleWeight
   writeFileSync(join(work, 'texts.jsonl'), docs.map((d) => JSON.stringify([...Array(d.title ? titleTimes : 0).fill(d.title), d.abstract ?? ''].join('. '))).join('\n') + '\n');
@@ -234,40 +243,28 @@ function threadsAndText(dir: string, n: number, out: string[]): void {
     table(
       ['tool', 'build s', 'all-pairs top-10 s', 'per paper ms (all-pairs)', 'single query p50 / p95 ms', 'vocabulary'],
       [
-        [`litgraph text index (median of ${RUNS} builds)`, sec(median(buildMs)), sec(allMs), (allMs / ids.length).toFixed(3), `${median(single).toFixed(2)} / ${percentile(single, 95).toFixed(2)}`, index.vocabulary.size.toLocaleString('en')],
+        [`litgraph text index (median of ${RUNS} builds; all-pairs at minScore 0.1: ${sec(allThreadsMs)} s)`, sec(median(buildMs)), sec(allMs), (allMs / ids.length).toFixed(3), `${median(single).toFixed(2)} / ${percentile(single, 95).toFixed(2)}`, index.vocabulary.size.toLocaleString('en')],
         ['scikit-learn TfidfVectorizer + sparse X·Xᵀ top-k (chunks of 500 rows)', tx.build_s.toFixed(2), tx.allpairs_s.toFixed(2), tx.per_doc_ms.toFixed(3), `${tx.single_query_ms_p50.toFixed(2)} / ${tx.single_query_ms_p95.toFixed(2)}`, tx.terms.toLocaleString('en')],
       ],
     ),
   );
   out.push(
-    `\nmean overlap@${K} on ${sample.length} sampled papers: ours vs our exact cosine (same tf-idf, no vocabulary pruning) ${ovExact.toFixed(3)}; ours vs scikit-learn ${ovSk.toFixed(3)}; scikit-learn vs our exact ${skVsExact.toFixed(3)}.` +
+    `\nmean overlap@${K} on ${sample.length} sampled papers: ours vs brute-force cosine over our vectors ${ovExact.toFixed(3)} (${identical} of ${sample.length} lists identical, scores included); ours vs scikit-learn ${ovSk.toFixed(3)}; scikit-learn vs our exact ${skVsExact.toFixed(3)}.` +
       ` On the ${withAbstract.length} sampled papers with an abstract of ≥ 50 words: ours vs our exact ${ovExactAbs.toFixed(3)}, ours vs scikit-learn ${ovSkAbs.toFixed(3)}.` +
-      ` (sklearn's top-k is exact cosine over its own vectors: stop words 'english', sublinear tf, default token pattern, no stemming; ours stems and drops the commonest terms to a cost budget.)`,
+      ` (sklearn's top-k is exact cosine over its own vectors: stop words 'english', sublinear tf, default token pattern, no stemming; ours stems and keeps every term; its all-pairs pass is exact.)`,
   );
 }
 
-function related(dir: string, n: number, out: string[]): void {
-  let t = now();
-  const graph = loadGraph(dir);
-  const loadMs = now() - t;
-  t = now();
-  const index = buildRelatedIndex(graph);
-  const indexMs = now() - t;
-  log(`related: load ${sec(loadMs)} s, index ${sec(indexMs)} s`);
-  // Where loadGraph's time goes: read, JSON.parse, graphology import.
-  const file = join(dir, 'graph.json');
-  const mib = statSync(file).size / 2 ** 20;
-  t = now();
-  const raw = readFileSync(file, 'utf8');
-  const readMs = now() - t;
-  t = now();
-  const data = JSON.parse(raw);
-  const parseMs = now() - t;
-  t = now();
-  new MultiDirectedGraph({ allowSelfLoops: false }).import(data);
-  const importMs = now() - t;
-  const rng = mulberry32(5);
-  const queries = Array.from({ length: QUERIES }, () => index.papers[Math.floor(rng() * index.papers.length)]);
+/** `cmd args` under /usr/bin/time: wall, peak RSS and CPU (user + sys) — CPU shows the cost on a shared, loaded machine. */
+function timedCpu(args: string[]): ReturnType<typeof timed> & { cpuSeconds: number } {
+  const run = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
+  if (!m) throw new Error(`/usr/bin/time gave no figures: ${run.stderr}`);
+  return { wallSeconds: Number(m[1]), peakRssMiB: Number(m[2]) / 1024, cpuSeconds: Number(m[3]) + Number(m[4]), stdout: run.stdout ?? '', stderr: (run.stderr ?? '').replace(/__TIME__.*\n?/, ''), status: run.status };
+}
+
+/** Warm latency of QUERIES random papers (after 20 warm-up queries), in ms. */
+function warmLatency(index: RelatedIndex, queries: string[]): number[] {
   for (const q of queries.slice(0, 20)) relatedWork(index, { paper: q }, { k: 10 });
   const lat: number[] = [];
   for (const q of queries) {
@@ -275,22 +272,78 @@ function related(dir: string, n: number, out: string[]): void {
     relatedWork(index, { paper: q }, { k: 10 });
     lat.push(now() - t1);
   }
-  const cold: ReturnType<typeof timed>[] = [];
+  return lat;
+}
+
+const coldRow = (runs: ReturnType<typeof timedCpu>[]) => {
+  const walls = runs.map((c) => c.wallSeconds);
+  return `${median(walls).toFixed(2)} s wall (${walls.map((w) => w.toFixed(2)).join(', ')}), CPU ${median(runs.map((c) => c.cpuSeconds)).toFixed(2)} s, peak RSS ${Math.max(...runs.map((c) => c.peakRssMiB)).toFixed(0)} MiB`;
+};
+
+/**
+ * Related work on a build folder: `litgraph related` end to end from its related.idx (the normal
+ * path) and without it (the fallback: graph.json parsed, index rebuilt), the in-process parts of
+ * each, and warm query latency on the stored index and on one built from the graph.
+ */
+function related(dir: string, n: number, out: string[]): void {
+  const idxPath = join(dir, RELATED_INDEX_FILE);
+  const idxMiB = statSync(idxPath).size / 2 ** 20;
+  const loads: number[] = [];
+  let stored: RelatedIndex | null = null;
   for (let r = 0; r < RUNS; r++) {
-    const c = timed(process.execPath, [join(ROOT, 'bin', 'litgraph.js'), 'related', queries[r], '--graph', dir], ROOT);
+    const t = now();
+    const s = readRelatedIndex(dir);
+    loads.push(now() - t);
+    if (s.status !== 'ok') throw new Error(`${idxPath}: ${s.status} ${'message' in s ? s.message : ''}`);
+    stored = s.index;
+  }
+  log(`related: related.idx read in ${loads.map((l) => l.toFixed(0)).join(', ')} ms`);
+  const rng = mulberry32(5);
+  const queries = Array.from({ length: QUERIES }, () => stored!.papers[Math.floor(rng() * stored!.papers.length)]);
+  const storedLat = warmLatency(stored!, queries);
+  stored = null;
+
+  // The cold starts before the in-process graph load below fills this process's heap.
+  const cold: ReturnType<typeof timedCpu>[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const c = timedCpu([join(ROOT, 'bin', 'litgraph.js'), 'related', queries[r], '--graph', dir]);
     if (c.status !== 0) log(`cold start run exited ${c.status}: ${c.stderr.slice(-500)}`);
+    if (c.stderr.includes('building the index from graph.json')) throw new Error(`cold start did not use related.idx: ${c.stderr}`);
     cold.push(c);
   }
-  const walls = cold.map((c) => c.wallSeconds);
+  log(`related: cold start ${coldRow(cold)}`);
+  // The fallback: a folder holding only (a link to) graph.json.
+  const bare = join(OUT_DIR, `peers-related-bare-${n}`);
+  mkdirSync(bare, { recursive: true });
+  rmSync(join(bare, 'graph.json'), { force: true });
+  symlinkSync(join(dir, 'graph.json'), join(bare, 'graph.json'));
+  const fallback = timedCpu([join(ROOT, 'bin', 'litgraph.js'), 'related', queries[0], '--graph', bare]);
+  if (fallback.status !== 0) log(`fallback run exited ${fallback.status}: ${fallback.stderr.slice(-500)}`);
+  const sameAnswer = fallback.stdout === cold[0].stdout;
+  log(`related: fallback ${coldRow([fallback])}, same answer: ${sameAnswer}`);
+
+  let t = now();
+  const graph = loadGraph(dir);
+  const loadMs = now() - t;
+  t = now();
+  const built = buildRelatedIndex(graph);
+  const indexMs = now() - t;
+  log(`related: load ${sec(loadMs)} s, index ${sec(indexMs)} s`);
+  const builtLat = warmLatency(built, queries);
+  const mib = statSync(join(dir, 'graph.json')).size / 2 ** 20;
+  const lat = (l: number[]) => `${median(l).toFixed(1)} / ${percentile(l, 95).toFixed(1)} / ${Math.max(...l).toFixed(1)} ms`;
   out.push(`\n### Related work on ${graph.order.toLocaleString('en')} nodes / ${graph.size.toLocaleString('en')} edges (${n.toLocaleString('en')} papers)\n`);
   out.push(
     table(
       ['measure', 'value'],
       [
-        [`warm query latency p50 / p95 / max (${QUERIES} random papers, k = 10, after 20 warm-up)`, `${median(lat).toFixed(1)} / ${percentile(lat, 95).toFixed(1)} / ${Math.max(...lat).toFixed(1)} ms`],
-        [`in-process: loadGraph (graph.json ${mib.toFixed(0)} MiB → graphology)`, `${sec(loadMs)} s (again, split: read ${sec(readMs)} s, JSON.parse ${sec(parseMs)} s, graph.import ${sec(importMs)} s)`],
+        [`cold start: node bin/litgraph.js related <id> --graph DIR, end to end, reading related.idx (median of ${RUNS}; runs)`, coldRow(cold)],
+        [`in-process: readRelatedIndex (related.idx ${idxMiB.toFixed(0)} MiB: read, sha1, checks, unpack; median of ${RUNS})`, `${median(loads).toFixed(0)} ms`],
+        [`warm query latency p50 / p95 / max, index from related.idx (${QUERIES} random papers, k = 10, after 20 warm-up)`, lat(storedLat)],
+        ['warm query latency p50 / p95 / max, index built from the graph (same queries)', lat(builtLat)],
+        ['cold start without related.idx (fallback: graph.json parsed, index rebuilt; 1 run)', `${coldRow([fallback])}; same answer as from related.idx: ${sameAnswer ? 'yes' : 'NO'}`],
+        [`in-process: loadGraph (graph.json ${mib.toFixed(0)} MiB → graphology)`, `${sec(loadMs)} s`],
         ['in-process: buildRelatedIndex', `${sec(indexMs)} s`],
-        [`cold start: node bin/litgraph.js related <id> --graph DIR, end to end (median of ${RUNS}; runs)`, `${median(walls).toFixed(2)} s (${walls.map((w) => w.toFixed(2)).join(', ')}), peak RSS ${Math.max(...cold.map((c) => c.peakRssMiB)).toFixed(0)} MiB`],
       ],
     ),
   );
@@ -323,7 +376,8 @@ if (!child) {
   out.push(`peers: ${ensureVenv()}`);
   out.push(dataAvailable() ? 'corpus: real titled records of ../shared/data (bench/corpus.ts), resampled past their count' : 'corpus: ../shared/data is absent — SYNTHETIC records (Zipfian words over 500 topics), written as hf-api JSON by bench/corpus.ts');
 }
-const small = threadsN > 0 ? buildGraphDir(threadsN, getRecords) : null;
+// The threads / text sections read graph.json only.
+const small = threadsN > 0 ? buildGraphDir(threadsN, getRecords, false) : null;
 if (small) {
   out.push(small.note);
   out.push('');
@@ -345,7 +399,8 @@ if (small && relatedN > 0) {
   process.exit(r.status ?? 1);
 }
 if (relatedN > 0) {
-  const big = buildGraphDir(relatedN, getRecords);
+  const given = process.env.BENCH_RELATED_DIR;
+  const big = given ? { dir: given, note: `graph of ${relatedN.toLocaleString('en')} papers: the build in ${given} (BENCH_RELATED_DIR)` } : buildGraphDir(relatedN, getRecords);
   out.push(`\n${big.note}`);
   related(big.dir, relatedN, out);
   out.push(`\nat end: ${uptime()}`);

@@ -5,19 +5,24 @@
  */
 import type { CitationPair, InputReport, Mention, Paper, PaperRecord, Report, Thread } from './types.js';
 import { EDGE_TYPES, NODE_TYPES } from './types.js';
-import { parseInput } from './ingest/index.js';
+import { parseInput, parseStream, piecesAreBlank, type TextPieces } from './ingest/index.js';
 import { resolvePapers } from './resolve/index.js';
 import { extractEntities } from './extract/index.js';
 import { paperLabel } from './extract/label.js';
 import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
-import { threadStage } from './threads/index.js';
+import { textNeighbourTask, threadStage } from './threads/index.js';
+import { corpusTextDocuments, textNeighboursInBackground } from './threads/text-neighbours.js';
 import { layoutGraph } from './graph/layout.js';
 
-/** One input as the CLI hands it over: its text, or why it could not be read. */
+/**
+ * One input as the CLI hands it over: its text, or for a large file its text as pieces read on
+ * demand (never held whole by line-oriented formats), or why it could not be read.
+ */
 export interface InputText {
   path: string;
   text?: string;
+  pieces?: TextPieces;
   error?: string;
 }
 
@@ -45,7 +50,7 @@ export interface BuildResult {
   threads: Thread[];
   report: Report;
   /** Milliseconds spent in each stage. */
-  timings: Partial<Record<Stage | 'read' | 'write', number>>;
+  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait', number>>;
 }
 
 export interface BuildHooks {
@@ -61,17 +66,29 @@ export function ingestAll(inputs: readonly InputText[], options: BuildOptions, h
   const citations: CitationPair[] = [];
   inputs.forEach((input, i) => {
     hooks.onInput?.(i, inputs.length, input.path);
-    if (input.error !== undefined || input.text === undefined) {
+    if (input.error !== undefined || (input.text === undefined && input.pieces === undefined)) {
       if (options.strict) throw new ParseError(input.path, 0, input.error ?? 'unreadable');
       reports.push({ path: input.path, format: null, records: 0, rejected: [], error: input.error ?? 'unreadable' });
       return;
     }
-    if (input.text.trim() === '') {
+    let blank: boolean;
+    let parsed: ReturnType<typeof parseInput>;
+    try {
+      blank = input.text !== undefined ? input.text.trim() === '' : piecesAreBlank(input.pieces!());
+      parsed = blank ? null : input.text !== undefined ? parseInput(input.text, input.path, options.format) : parseStream(input.pieces!, input.path, options.format);
+    } catch (error) {
+      // Parsers never throw; what can is reading a streamed file (the disk failing mid-way).
+      if (input.text !== undefined) throw error;
+      const message = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      if (options.strict) throw new ParseError(input.path, 0, message);
+      reports.push({ path: input.path, format: null, records: 0, rejected: [], error: message });
+      return;
+    }
+    if (blank) {
       if (options.strict) throw new ParseError(input.path, 1, 'empty file');
       reports.push({ path: input.path, format: null, records: 0, rejected: [], error: 'empty file: no records' });
       return;
     }
-    const parsed = parseInput(input.text, input.path, options.format);
     if (!parsed) {
       const error = 'unknown format: no input format recognises this file (see `litgraph formats`; force one with --format)';
       if (options.strict) throw new ParseError(input.path, 1, error);
@@ -114,6 +131,42 @@ export function summarise(graph: LitGraph, inputs: InputReport[], records: numbe
       modularity,
     },
   };
+}
+
+/**
+ * The pipeline as `litgraph build` runs it: the same stages and the same result as runPipeline,
+ * with the text-neighbour pass of the threads stage (threads/text-neighbours.ts) started in a
+ * worker thread right after resolve, so it runs on the second core while the main thread
+ * extracts entities and builds the graph.
+ */
+export async function runPipelineAsync(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): Promise<BuildResult> {
+  if (!Number.isFinite(options.resolution) || options.resolution <= 0) throw new UsageError(`--resolution must be a positive number, got ${options.resolution}`);
+  const timings: BuildResult['timings'] = {};
+  const time = <T>(stage: Stage, f: () => T): T => {
+    hooks.onStage?.(stage);
+    const t0 = performance.now();
+    const out = f();
+    timings[stage] = Math.round(performance.now() - t0);
+    return out;
+  };
+  const threadOptions = { seed: options.seed, resolution: options.resolution, previous: options.previousThreads };
+
+  const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
+  const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
+  const textPass = textNeighboursInBackground(textNeighbourTask(threadOptions, corpusTextDocuments(resolved.papers)));
+  textPass.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+  const extraction = time('extract', () => extractEntities(resolved.papers));
+  for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
+  const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
+  hooks.onStage?.('threads');
+  const t0 = performance.now();
+  const textNeighbours = await textPass;
+  timings.textWait = Math.round(performance.now() - t0);
+  const { threads, modularity } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
+  timings.threads! += timings.textWait;
+  time('layout', () => layoutGraph(graph, { seed: options.seed }));
+  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
+  return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings };
 }
 
 export function runPipeline(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): BuildResult {

@@ -96,31 +96,77 @@ export function resolveRelatedOptions(options: Partial<Omit<RelatedOptions, 'wei
 
 /* ------------------------------------------------------------------------- index -- */
 
+/** The read side of a Map: all that ranking asks of a lookup, so an index may answer from arrays. */
+export interface Lookup<K, V> {
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+}
+
+/** The per-paper signals ranking reads (threads/signals.ts `PaperSignals` is one). */
+export interface RelatedSignals {
+  /** Every paper node (corpus and external) → year, null when unknown. */
+  year: Lookup<string, number | null>;
+  /** citing → cited, sorted, unique; absent when the paper cites nothing. */
+  refs: Lookup<string, readonly string[]>;
+  /** cited → citing, sorted, unique; absent when nothing cites the paper. */
+  citers: Lookup<string, readonly string[]>;
+  /** paper → entity ids per kind (sorted, unique); absent for a paper linked to none. */
+  entities: Lookup<string, Lookup<SharedKind, readonly string[]>>;
+}
+
 export interface RelatedIndex {
-  signals: PaperSignals;
+  signals: RelatedSignals;
   text: TextIndex;
   /** Corpus papers, sorted; numbers are positions here and in the text index. */
+  papers: readonly string[];
+  number: Lookup<string, number>;
+  /** Paper nodes (corpus and external) → label. */
+  label: Lookup<string, string>;
+  /** Entity nodes (author, method, dataset, task, repo, …) → label. */
+  entityLabel: Lookup<string, string>;
+  /** Corpus paper → its thread id. */
+  thread: Lookup<string, string>;
+  threadLabel: Lookup<string, string>;
+  /** entity id → corpus papers linked to it (in `papers` order). */
+  entityPapers: Lookup<string, readonly string[]>;
+  /** Paper → how many papers cite it (absent when none). */
+  citedCount: Lookup<string, number>;
+  maxCited: number;
+  /** The 1,000 most cited corpus papers, most cited first (ties by id). */
+  popular: readonly string[];
+  /** arXiv id / lower-cased DOI / lower-cased ACL id → corpus paper. */
+  byArxiv: Lookup<string, string>;
+  byDoi: Lookup<string, string>;
+  byAcl: Lookup<string, string>;
+  /** folded title word → corpus papers whose title (or label) has it (in `papers` order). */
+  titleWords: Lookup<string, readonly string[]>;
+  foldedTitle: Lookup<string, string>;
+}
+
+/**
+ * The index as `buildRelatedIndex` makes it, with Maps that can be listed: what
+ * query/packed-index.ts packs into the build's related.idx.
+ */
+export interface BuiltRelatedIndex extends RelatedIndex {
+  signals: PaperSignals;
   papers: string[];
   number: Map<string, number>;
   label: Map<string, string>;
   entityLabel: Map<string, string>;
   thread: Map<string, string>;
   threadLabel: Map<string, string>;
-  /** entity id → corpus papers linked to it. */
   entityPapers: Map<string, string[]>;
   citedCount: Map<string, number>;
-  maxCited: number;
   popular: string[];
   byArxiv: Map<string, string>;
   byDoi: Map<string, string>;
   byAcl: Map<string, string>;
-  /** folded title word → corpus papers whose title (or label) has it. */
   titleWords: Map<string, string[]>;
   foldedTitle: Map<string, string>;
 }
 
 /** Reads everything related work needs from a graph, once. */
-export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextIndexOptions> = {}): RelatedIndex {
+export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextIndexOptions> = {}): BuiltRelatedIndex {
   const signals = readSignals(graph);
   const papers = signals.papers;
   const number = new Map<string, number>();
@@ -133,14 +179,18 @@ export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextInde
   const byDoi = new Map<string, string>();
   const byAcl = new Map<string, string>();
   graph.forEachNode((key, a) => {
-    if (a.type === 'paper') {
-      label.set(key, a.label);
-      if (typeof a.arxivId === 'string') byArxiv.set(a.arxivId, key);
-      if (typeof a.doi === 'string') byDoi.set(a.doi.toLowerCase(), key);
-      if (typeof a.aclId === 'string') byAcl.set(a.aclId.toLowerCase(), key);
-    } else if (a.type === 'thread') threadLabel.set(key, a.label);
+    if (a.type === 'paper') label.set(key, a.label);
+    else if (a.type === 'thread') threadLabel.set(key, a.label);
     else entityLabel.set(key, a.label);
   });
+  // Identifier lookups lead to corpus papers only (an external paper has no text to rank by), the
+  // first in id order on a clash, so the index does not depend on the order the graph was read in.
+  for (const key of papers) {
+    const a = graph.getNodeAttributes(key);
+    if (typeof a.arxivId === 'string' && !byArxiv.has(a.arxivId)) byArxiv.set(a.arxivId, key);
+    if (typeof a.doi === 'string' && !byDoi.has(a.doi.toLowerCase())) byDoi.set(a.doi.toLowerCase(), key);
+    if (typeof a.aclId === 'string' && !byAcl.has(a.aclId.toLowerCase())) byAcl.set(a.aclId.toLowerCase(), key);
+  }
   const thread = new Map<string, string>();
   graph.forEachEdge((_, a, source, target) => {
     if (a.type === 'in_thread') thread.set(source, target);

@@ -13,11 +13,11 @@ function tempName(path: string): string {
 export class AtomicBatch {
   private readonly pending: { temp: string; target: string }[] = [];
 
-  /** Writes `chunks` (joined) to a temp file for `path`. */
-  write(path: string, content: string | Iterable<string>): void {
+  /** Writes `chunks` (joined) to a temp file for `path`; returns the temp file's path. */
+  write(path: string, content: string | Uint8Array | Iterable<string>): string {
     mkdirSync(dirname(path), { recursive: true });
     const temp = tempName(path);
-    if (typeof content === 'string') writeFileSync(temp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
     else {
       const fd = openSync(temp, 'w');
       try {
@@ -36,6 +36,7 @@ export class AtomicBatch {
       }
     }
     this.pending.push({ temp, target: path });
+    return temp;
   }
 
   /** Moves every temp file into place. */
@@ -51,7 +52,7 @@ export class AtomicBatch {
   }
 }
 
-export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
   const batch = new AtomicBatch();
   try {
     batch.write(path, content);

@@ -10,6 +10,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { EdgeAttributes, Mention, NodeAttributes, Paper, Report, Thread } from '../types.js';
 import type { LitGraph } from '../graph/build.js';
 import { AtomicBatch } from './atomic.js';
+import { graphStamp, relatedIndexFile, RELATED_INDEX_FILE } from './related-index.js';
 
 /** Bumped when the layout of the output files changes incompatibly. */
 export const OUTPUT_SCHEMA = 1;
@@ -20,6 +21,7 @@ export const OUTPUT_FILES = {
   mentions: 'mentions.jsonl',
   threads: 'threads.json',
   report: 'report.json',
+  related: RELATED_INDEX_FILE,
 } as const;
 
 export interface BuildOutputs {
@@ -99,7 +101,9 @@ export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
   const batch = new AtomicBatch();
   activeBatch = batch;
   try {
-    batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
+    const graphTemp = batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
+    // Stamped with graph.json's size and mtime, which the rename into place keeps.
+    batch.write(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp)));
     batch.write(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
     batch.write(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
     batch.write(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);

@@ -29,7 +29,8 @@ import { labelThreads, type LabelOptions } from './labels.js';
 import { buildPaperGraph, resolvePaperGraphOptions, type PaperGraph, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { mulberry32 } from './rng.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
-import { allNeighbours, buildTextIndex, type TextIndex, type TextIndexOptions } from './text-index.js';
+import type { TextDocument, TextIndexOptions } from './text-index.js';
+import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
 
 // The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
 type Louvain = typeof import('graphology-communities-louvain').default;
@@ -59,6 +60,11 @@ export interface ThreadOptions {
   paperGraph: Partial<Omit<PaperGraphOptions, 'weights'>> & { weights?: Partial<PaperGraphWeights> };
   text: Partial<TextIndexOptions>;
   labels: Partial<LabelOptions>;
+  /**
+   * The text pass computed ahead (text-neighbours.ts, in a worker during extraction). Used when
+   * it covers exactly this graph's corpus papers with what these options need; else recomputed.
+   */
+  textNeighbours?: TextNeighbours;
 }
 
 export const DEFAULT_THREAD_OPTIONS: ThreadOptions = {
@@ -102,7 +108,6 @@ export interface ThreadDetection {
   similar: SimilarPair[];
   paperGraph: PaperGraph;
   signals: PaperSignals;
-  textIndex: TextIndex;
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -149,17 +154,31 @@ function matchPrevious(groups: Draft[], previous: readonly Thread[], minJaccard:
   return out;
 }
 
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The text pass these thread options need, over `docs` (neighbours for both the paper graph and `similar_to`). */
+export function textNeighbourTask(options: Partial<ThreadOptions>, docs: TextDocument[]): TextNeighbourTask {
+  const o = resolveThreadOptions(options);
+  const pg = resolvePaperGraphOptions(o.paperGraph);
+  return { docs, k: Math.max(pg.textK, o.similarK), minScore: Math.min(pg.minCosine, o.minSimilarity), options: o.text };
+}
+
 /** Detects the research threads of the papers in `graph` (which is not modified). */
 export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadDetection {
   const o = resolveThreadOptions(options);
   const pg = resolvePaperGraphOptions(o.paperGraph);
   const signals = readSignals(graph);
   const ids = signals.papers;
-  const textIndex = buildTextIndex(
-    ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })),
-    o.text,
-  );
-  const neighbours = allNeighbours(textIndex, Math.max(pg.textK, o.similarK), Math.min(pg.minCosine, o.minSimilarity));
+  const need = textNeighbourTask(o, []);
+  const ahead = o.textNeighbours;
+  const usable = ahead !== undefined && ahead.k === need.k && ahead.minScore === need.minScore && sameIds(ahead.ids, ids);
+  const neighbours = usable
+    ? ahead.lists
+    : computeTextNeighbours(textNeighbourTask(o, ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })))).lists;
   const paperGraph = buildPaperGraph(signals, neighbours, pg);
 
   // Louvain, seeded. Without edges every paper is its own community.
@@ -261,7 +280,7 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
     }
   });
   const similar = [...pairs.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  return { threads, modularity, membership, similar, paperGraph, signals, textIndex };
+  return { threads, modularity, membership, similar, paperGraph, signals };
 }
 
 /** Writes thread nodes, `in_thread` edges and `similar_to` edges into `graph`. */

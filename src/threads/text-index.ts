@@ -9,36 +9,48 @@
  * every document is accumulated over the query's postings only, which is exact for the indexed
  * vocabulary and touches only documents that share a term with the query.
  *
- * Pruning (documented, `TextIndexOptions`): the most common terms are dropped from the vocabulary
- * altogether, as scikit-learn's `max_df` does: every term in more than `maxDf` of the documents
- * (default 100 %: none by this rule), then, most common first, as many as it takes to bring the cost of the all-pairs
- * neighbour pass — Σ df² postings, a term in d documents costing d² — under `pairBudget` × N
- * (default 5,000 per document). Common terms carry little idf yet dominate that cost; small
- * corpora lose nothing to the budget (the seeds keep "recommendation", shared by a third of
- * them), and at 100k abstracts the cut falls around 1 % document frequency. Cosines are exact
- * over the kept vocabulary. Terms seen in only one
- * document are kept in the vectors (they lower the norm, as they should) but cost nothing.
+ * Every term is kept (unless `maxDf` < 1 asks to drop the commonest, as scikit-learn's `max_df`
+ * does), so norms and cosines are exact. `allNeighbours`, the all-pairs top-k behind `similar_to`
+ * edges, is exact too — the same lists and the same scores as brute force — and bounds its work
+ * instead of the vocabulary: accumulating over postings costs Σ df² (a term in d documents costs
+ * d²), dominated by a few hundred common terms of low idf. Only the rarer terms, up to
+ * `pairBudget` × N of that cost, are accumulated (each pair once, by symmetry); the common ones
+ * are screened per candidate with Cauchy–Schwarz and l1·l∞ bounds against the k-th best score
+ * found so far, and documents sharing only common terms are reached through postings sorted by
+ * norm, read only as far as the bound allows (details on `AllPairsSearch`). `pairBudget` changes
+ * the speed, never the result.
  */
 import { terms, wordTerms, words } from './tokenize.js';
 
 export interface TextIndexOptions {
-  /** Drop terms that occur in more than this fraction of documents (0–1]. */
+  /** Drop terms that occur in more than this fraction of documents (0–1]; 1 keeps every term. */
   maxDf: number;
   /**
-   * Cost cap of the all-pairs neighbour pass, in postings visited per document: the most common
-   * terms are dropped, most common first, until Σ df² ≤ pairBudget × N.
+   * Work bound of the all-pairs pass (`allNeighbours`), in postings per document: the rarest terms
+   * are accumulated over their postings while Σ df² ≤ pairBudget × N, the commoner ones screened
+   * by bounds. It changes the speed, never the result. 'auto': 0.4 × N (at least 2,000), because
+   * document frequencies, and so the cost of a given term, grow with N.
    */
-  pairBudget: number;
+  pairBudget: number | 'auto';
   /** The title counts this many times (titles are short and on-topic). */
   titleWeight: number;
 }
 
-export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = { maxDf: 1, pairBudget: 5000, titleWeight: 2 };
+// 'auto' (0.4 × N): the fastest of the budgets tried at 20k (10k of 5k/10k/20k/40k), 50k (20k of
+// 10k/20k/40k) and 100k real abstracts (40k of 20k/40k/80k).
+export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = { maxDf: 1, pairBudget: 'auto', titleWeight: 2 };
+
+/** The work bound in postings per document for a corpus of n documents. */
+export function resolvePairBudget(pairBudget: number | 'auto', n: number): number {
+  if (pairBudget === 'auto') return Math.max(2000, 0.4 * n);
+  if (!(pairBudget > 0)) throw new RangeError(`text index: pairBudget must be > 0 or 'auto', got ${pairBudget}`);
+  return pairBudget;
+}
 
 export function resolveTextIndexOptions(options: Partial<TextIndexOptions> = {}): TextIndexOptions {
   const o = { ...DEFAULT_TEXT_INDEX_OPTIONS, ...options };
   if (!(o.maxDf > 0 && o.maxDf <= 1)) throw new RangeError(`text index: maxDf must be in (0, 1], got ${o.maxDf}`);
-  if (!(o.pairBudget > 0)) throw new RangeError(`text index: pairBudget must be > 0, got ${o.pairBudget}`);
+  resolvePairBudget(o.pairBudget, 1);
   if (!(o.titleWeight >= 0)) throw new RangeError(`text index: titleWeight must be ≥ 0, got ${o.titleWeight}`);
   return o;
 }
@@ -68,6 +80,8 @@ export class TextIndex {
   readonly vocabulary: Map<string, number>;
   readonly idf: Float32Array;
   readonly df: Int32Array;
+  /** The all-pairs work bound (TextIndexOptions.pairBudget). */
+  readonly pairBudget: number | 'auto';
   // Document vectors in CSR form.
   private readonly docStart: Int32Array;
   private readonly docTerms: Int32Array;
@@ -76,7 +90,9 @@ export class TextIndex {
   private readonly postStart: Int32Array;
   private readonly postDocs: Int32Array;
   private readonly postWeights: Float32Array;
-  private readonly acc: Float32Array;
+  // Float64 so that a score accumulated over postings (in increasing term order, like the CSR
+  // rows) is bit for bit the `cosine` of the two rows: single queries and the all-pairs pass agree.
+  private readonly acc: Float64Array;
   private readonly seen: Uint8Array;
 
   constructor(parts: {
@@ -87,12 +103,14 @@ export class TextIndex {
     docStart: Int32Array;
     docTerms: Int32Array;
     docWeights: Float32Array;
+    pairBudget?: number | 'auto';
   }) {
     this.ids = parts.ids;
     parts.ids.forEach((id, i) => this.docNumber.set(id, i));
     this.vocabulary = parts.vocabulary;
     this.idf = parts.idf;
     this.df = parts.df;
+    this.pairBudget = parts.pairBudget ?? DEFAULT_TEXT_INDEX_OPTIONS.pairBudget;
     this.docStart = parts.docStart;
     this.docTerms = parts.docTerms;
     this.docWeights = parts.docWeights;
@@ -115,7 +133,7 @@ export class TextIndex {
     this.postStart = postStart;
     this.postDocs = postDocs;
     this.postWeights = postWeights;
-    this.acc = new Float32Array(parts.ids.length);
+    this.acc = new Float64Array(parts.ids.length);
     this.seen = new Uint8Array(parts.ids.length);
   }
 
@@ -221,6 +239,12 @@ export class TextIndex {
   /** Top-k neighbours of document `doc` (never itself). */
   neighbours(doc: number, k: number, minScore = 0): Neighbour[] {
     return this.query(this.vector(doc), k, { exclude: doc, minScore });
+  }
+
+  /** The parts the constructor takes, so an index can be stored and rebuilt (query/packed-index.ts). */
+  exportParts(): ConstructorParameters<typeof TextIndex>[0] {
+    const { ids, vocabulary, idf, df, docStart, docTerms, docWeights } = this;
+    return { ids, vocabulary, idf, df, docStart, docTerms, docWeights };
   }
 }
 
@@ -345,21 +369,8 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
     }
     docTermLists.push(Int32Array.from(buffer));
   }
-  // Most common first: drop while above maxDf or while the all-pairs cost exceeds the budget.
-  const byDf = [...raw.entries()].sort((a, b) => rawDf[b[1]] - rawDf[a[1]] || (a[0] < b[0] ? -1 : 1));
-  let cost = 0;
-  for (const [, id] of byDf) cost += rawDf[id] * rawDf[id];
-  let cut = 0;
-  const budget = o.pairBudget * Math.max(1, n);
-  while (cut < byDf.length && (rawDf[byDf[cut][1]] > o.maxDf * n || cost > budget)) {
-    const df = rawDf[byDf[cut][1]];
-    if (df <= 1) break; // terms of one document cost nothing
-    cost -= df * df;
-    cut++;
-  }
-  // Ties stay together: a term is never dropped while another with the same df is kept.
-  while (cut > 0 && cut < byDf.length && rawDf[byDf[cut][1]] === rawDf[byDf[cut - 1][1]]) cut++;
-  const kept = byDf.slice(cut).map(([term]) => term).sort();
+  // Only maxDf drops terms (none by default): the all-pairs pass bounds its work by other means.
+  const kept = [...raw.keys()].filter((term) => rawDf[raw.get(term)!] <= Math.max(1, o.maxDf * n)).sort();
   const vocabulary = new Map<string, number>();
   const remap = new Int32Array(raw.size).fill(-1);
   kept.forEach((term, i) => {
@@ -404,12 +415,404 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
     docTerms.set(termChunks[d], docStart[d]);
     docWeights.set(weightChunks[d], docStart[d]);
   }
-  return new TextIndex({ ids: docs.map((d) => d.id), vocabulary, idf, df, docStart, docTerms, docWeights });
+  return new TextIndex({ ids: docs.map((d) => d.id), vocabulary, idf, df, docStart, docTerms, docWeights, pairBudget: o.pairBudget });
 }
 
-/** Top-k text neighbours of every document: the all-pairs pass behind `similar_to` edges. */
-export function allNeighbours(index: TextIndex, k: number, minScore = 0): Neighbour[][] {
-  const out: Neighbour[][] = [];
-  for (let d = 0; d < index.size; d++) out.push(index.neighbours(d, k, minScore));
-  return out;
+/**
+ * Top-k text neighbours of every document (cosine > minScore, best first, ties by document
+ * number): the all-pairs pass behind `similar_to` edges. Exact: the same lists as `neighbours(d,
+ * k, minScore)` for every d, and every score is `cosine(d, neighbour)` bit for bit.
+ */
+export function allNeighbours(index: TextIndex, k: number, minScore = 0, pairBudget: number | 'auto' = index.pairBudget): Neighbour[][] {
+  const budget = resolvePairBudget(pairBudget, index.size);
+  return new AllPairsSearch(index.exportParts(), Math.max(0, Math.floor(k)), minScore, budget).run();
+}
+
+/** Bounds are sums of float32 products taken in another order than the exact score: keep a margin. */
+const SLACK = 1e-9;
+/** Bits for the document number in a sort key of the common-term postings (2^25 = 33M documents). */
+const DOC_BITS = 2 ** 25;
+/** Resolution of the suffix norms in those keys (rounded up, so they stay upper bounds). */
+const NORM_STEPS = 2 ** 26;
+
+/**
+ * The exact all-pairs top-k. The work bound splits the vocabulary in two:
+ *
+ * - rare terms (Σ df² ≤ pairBudget × N): partial cosines `acc` are accumulated over their
+ *   postings, each pair once: document d reads only the postings after its own;
+ * - common terms (the rest, a few hundred at 100k abstracts): no accumulation. Each document
+ *   keeps its common part as a short row (`cRow*`) with its l2 norm, l1 norm and largest weight.
+ *
+ * Documents are searched in order; θ(x) is the k-th best exact score found so far for x (a lower
+ * bound of its final one), kept per document. Every exact score is offered to both documents'
+ * heaps, so when d's turn comes its pairs with earlier documents are settled. For document d:
+ * 1. accumulate the rare terms with the later documents;
+ * 2. score exactly the k candidates with the best partial score (raises θ(d));
+ * 3. every other candidate o: the pair is ruled out for both when acc[o] + a bound of
+ *    d_common·o_common (Cauchy–Schwarz, then l1·l∞) is below min(θ(d), θ(o)), else when
+ *    acc[o] + d_common·o_common (the short rows) is; otherwise it is scored exactly;
+ * 4. documents sharing only common terms with d (earlier or later): if t is the rarest common
+ *    term they share, score ≤ |d over t and commoner terms| · |o over t and commoner terms|.
+ *    Common-term postings are sorted by the second factor, so each list is read only down to
+ *    where the product falls below θ(d); what is read is screened with the short rows.
+ * A pair is ruled out only when its bound is below θ (minus SLACK) and θ only grows, so the
+ * result is exact; exact scores are summed over o's row in term order, as `cosine` does.
+ */
+class AllPairsSearch {
+  private readonly n: number;
+  private readonly docStart: Int32Array;
+  private readonly docTerms: Int32Array;
+  private readonly docWeights: Float32Array;
+  /** Common index of a term (0 = rarest common term), −1 for rare terms. */
+  private readonly commonOf: Int32Array;
+  // Postings of the rare terms, in document order.
+  private readonly rareStart: Int32Array;
+  private readonly rareDocs: Int32Array;
+  private readonly rareWeights: Float32Array;
+  /** Per rare term, its first posting of a document not searched yet (documents go in order). */
+  private readonly rareNext: Int32Array;
+  // Common part of each document: (common index, weight), commonest first.
+  private readonly cRowStart: Int32Array;
+  private readonly cRowTerm: Int32Array;
+  private readonly cRowWeight: Float32Array;
+  private readonly commonNorm: Float64Array;
+  private readonly commonMax: Float64Array;
+  private readonly commonL1: Float64Array;
+  // Postings of the common terms by decreasing suffix norm (the document's norm over this and commoner terms).
+  private readonly cPostStart: Int32Array;
+  private readonly cPostDoc: Int32Array;
+  private readonly cPostBound: Float64Array;
+  // One bounded heap of k (doc, score) per document, flat.
+  private readonly heapDoc: Int32Array;
+  private readonly heapScore: Float64Array;
+  private readonly heapSize: Int32Array;
+  /** threshold(d) kept up to date by offer, so screening reads one number per document. */
+  private readonly thetaOf: Float64Array;
+  // Per-query scratch.
+  private readonly acc: Float64Array;
+  private readonly seen: Int32Array; // d + 1 once query d touched the document
+  private readonly done: Int32Array; // d + 1 once query d scored it exactly (or it is d's heap)
+  private readonly touched: Int32Array;
+  private readonly qDense: Float64Array;
+  private readonly qCommon: Float64Array;
+  private readonly qCommonTerms: number[] = [];
+  private readonly qSuffix: number[] = [];
+
+  constructor(
+    parts: { docStart: Int32Array; docTerms: Int32Array; docWeights: Float32Array; df: Int32Array },
+    private readonly k: number,
+    private readonly minScore: number,
+    pairBudget: number,
+  ) {
+    const { docStart, docTerms, docWeights, df } = parts;
+    const n = docStart.length - 1;
+    const nTerms = df.length;
+    this.n = n;
+    this.docStart = docStart;
+    this.docTerms = docTerms;
+    this.docWeights = docWeights;
+
+    // The split: most common first, terms become common while the rest costs more than the budget.
+    const byDf = Int32Array.from({ length: nTerms }, (_, t) => t).sort((a, b) => df[a] - df[b] || a - b);
+    let cost = 0;
+    for (let t = 0; t < nTerms; t++) cost += df[t] * df[t];
+    let cut = nTerms;
+    while (cut > 0 && cost > pairBudget * Math.max(1, n) && df[byDf[cut - 1]] > 1) {
+      cut--;
+      cost -= df[byDf[cut]] * df[byDf[cut]];
+    }
+    const nCommon = nTerms - cut;
+    const commonOf = new Int32Array(nTerms).fill(-1);
+    for (let r = cut; r < nTerms; r++) commonOf[byDf[r]] = r - cut;
+    this.commonOf = commonOf;
+
+    // Rare postings and the sizes of the common rows.
+    const rareStart = new Int32Array(nTerms + 1);
+    const cRowStart = new Int32Array(n + 1);
+    for (let d = 0; d < n; d++) {
+      let m = 0;
+      for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+        if (commonOf[docTerms[i]] >= 0) m++;
+        else rareStart[docTerms[i] + 1]++;
+      }
+      cRowStart[d + 1] = cRowStart[d] + m;
+    }
+    for (let t = 0; t < nTerms; t++) rareStart[t + 1] += rareStart[t];
+    const rareDocs = new Int32Array(rareStart[nTerms]);
+    const rareWeights = new Float32Array(rareStart[nTerms]);
+    const fill = rareStart.slice(0, nTerms);
+    const cRowTerm = new Int32Array(cRowStart[n]);
+    const cRowWeight = new Float32Array(cRowStart[n]);
+    const cRowSuffix = new Float64Array(cRowStart[n]);
+    const commonNorm = new Float64Array(n);
+    const commonMax = new Float64Array(n);
+    const commonL1 = new Float64Array(n);
+    for (let d = 0; d < n; d++) {
+      const row = cRowStart[d];
+      let m = row;
+      for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+        const t = docTerms[i];
+        const c = commonOf[t];
+        if (c < 0) {
+          rareDocs[fill[t]] = d;
+          rareWeights[fill[t]++] = docWeights[i];
+          continue;
+        }
+        // insertion into the row, commonest (highest common index) first
+        let j = m++;
+        while (j > row && cRowTerm[j - 1] < c) {
+          cRowTerm[j] = cRowTerm[j - 1];
+          cRowWeight[j] = cRowWeight[j - 1];
+          j--;
+        }
+        cRowTerm[j] = c;
+        cRowWeight[j] = docWeights[i];
+      }
+      let s = 0;
+      for (let j = row; j < m; j++) {
+        commonL1[d] += cRowWeight[j];
+        if (cRowWeight[j] > commonMax[d]) commonMax[d] = cRowWeight[j];
+        s += cRowWeight[j] * cRowWeight[j];
+        cRowSuffix[j] = Math.sqrt(s);
+      }
+      commonNorm[d] = Math.sqrt(s);
+    }
+    this.rareStart = rareStart;
+    this.rareDocs = rareDocs;
+    this.rareWeights = rareWeights;
+    this.rareNext = rareStart.slice(0, nTerms);
+    this.cRowStart = cRowStart;
+    this.cRowTerm = cRowTerm;
+    this.cRowWeight = cRowWeight;
+    this.commonNorm = commonNorm;
+    this.commonMax = commonMax;
+    this.commonL1 = commonL1;
+
+    // Common postings, sorted per term by a numeric key: suffix norm (rounded up) descending, then document.
+    const cPostStart = new Int32Array(nCommon + 1);
+    for (let j = 0; j < cRowTerm.length; j++) cPostStart[cRowTerm[j] + 1]++;
+    for (let c = 0; c < nCommon; c++) cPostStart[c + 1] += cPostStart[c];
+    const keys = new Float64Array(cPostStart[nCommon]);
+    const cfill = cPostStart.slice(0, nCommon);
+    for (let d = 0; d < n; d++) {
+      for (let j = cRowStart[d]; j < cRowStart[d + 1]; j++) {
+        const steps = Math.min(NORM_STEPS, Math.ceil(cRowSuffix[j] * NORM_STEPS));
+        keys[cfill[cRowTerm[j]]++] = (NORM_STEPS - steps) * DOC_BITS + d;
+      }
+    }
+    const cPostDoc = new Int32Array(keys.length);
+    const cPostBound = new Float64Array(keys.length);
+    for (let c = 0; c < nCommon; c++) {
+      const list = keys.subarray(cPostStart[c], cPostStart[c + 1]).sort();
+      for (let p = 0; p < list.length; p++) {
+        const steps = Math.floor(list[p] / DOC_BITS);
+        cPostDoc[cPostStart[c] + p] = list[p] - steps * DOC_BITS;
+        cPostBound[cPostStart[c] + p] = (NORM_STEPS - steps) / NORM_STEPS;
+      }
+    }
+    this.cPostStart = cPostStart;
+    this.cPostDoc = cPostDoc;
+    this.cPostBound = cPostBound;
+
+    this.heapDoc = new Int32Array(n * this.k);
+    this.heapScore = new Float64Array(n * this.k);
+    this.heapSize = new Int32Array(n);
+    this.thetaOf = new Float64Array(n).fill(minScore - SLACK);
+    this.acc = new Float64Array(n);
+    this.seen = new Int32Array(n);
+    this.done = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.qDense = new Float64Array(nTerms);
+    this.qCommon = new Float64Array(nCommon);
+  }
+
+  run(): Neighbour[][] {
+    const { n, k, heapDoc, heapScore, heapSize } = this;
+    if (k > 0) for (let d = 0; d < n; d++) this.search(d);
+    const out: Neighbour[][] = [];
+    for (let d = 0; d < n; d++) {
+      const list: Neighbour[] = [];
+      for (let j = 0; j < heapSize[d]; j++) list.push({ doc: heapDoc[d * k + j], score: heapScore[d * k + j] });
+      out.push(list.sort((a, b) => b.score - a.score || a.doc - b.doc));
+    }
+    return out;
+  }
+
+  private search(d: number): void {
+    const { docStart, docTerms, docWeights, commonOf, qDense, qCommon, qCommonTerms, qSuffix, done, k } = this;
+    const a = docStart[d];
+    const e = docStart[d + 1];
+    if (a === e) return;
+    const mark = d + 1;
+    this.seen[d] = mark;
+    done[d] = mark;
+    for (let j = 0; j < this.heapSize[d]; j++) done[this.heapDoc[d * k + j]] = mark;
+    qCommonTerms.length = 0;
+    for (let i = a; i < e; i++) {
+      const c = commonOf[docTerms[i]];
+      qDense[docTerms[i]] = docWeights[i];
+      if (c >= 0) {
+        qCommon[c] = docWeights[i];
+        qCommonTerms.push(c);
+      }
+    }
+    // Norms of d over its common terms from the rarest one on (suffixes), and in all.
+    qCommonTerms.sort((x, y) => x - y);
+    qSuffix.length = qCommonTerms.length;
+    let q2 = 0;
+    let qMax = 0;
+    let qL1 = 0;
+    for (const c of qCommonTerms) {
+      qL1 += qCommon[c];
+      if (qCommon[c] > qMax) qMax = qCommon[c];
+    }
+    for (let j = qCommonTerms.length - 1; j >= 0; j--) {
+      q2 += qCommon[qCommonTerms[j]] * qCommon[qCommonTerms[j]];
+      qSuffix[j] = Math.sqrt(q2);
+    }
+    const nt = this.accumulateRare(d);
+    this.seedThreshold(d, nt);
+    this.screenCandidates(d, nt, Math.sqrt(q2), qMax, qL1);
+    this.admitCommonOnly(d);
+    for (let i = a; i < e; i++) qDense[docTerms[i]] = 0;
+    for (const c of qCommonTerms) qCommon[c] = 0;
+  }
+
+  /**
+   * Step 1: partial cosines over the rare terms with the documents after d; returns how many were
+   * touched. (Pairs with earlier documents were screened when those were searched.)
+   */
+  private accumulateRare(d: number): number {
+    const { docStart, docTerms, docWeights, commonOf, rareStart, rareNext, rareDocs, rareWeights, acc, seen, touched } = this;
+    const mark = d + 1;
+    let nt = 0;
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      const t = docTerms[i];
+      if (commonOf[t] >= 0) continue;
+      const w = docWeights[i];
+      const end = rareStart[t + 1];
+      // rareNext[t] is d's own posting: the ones after it are the later documents
+      for (let p = ++rareNext[t]; p < end; p++) {
+        const o = rareDocs[p];
+        if (seen[o] !== mark) {
+          seen[o] = mark;
+          touched[nt++] = o;
+          acc[o] = 0;
+        }
+        acc[o] += w * rareWeights[p];
+      }
+    }
+    return nt;
+  }
+
+  /** Step 2: the k best candidates by partial score, scored exactly, give a first threshold. */
+  private seedThreshold(d: number, nt: number): void {
+    const { acc, touched, done } = this;
+    const mark = d + 1;
+    const best = new TopK(this.k);
+    for (let j = 0; j < nt; j++) if (done[touched[j]] !== mark) best.push(touched[j], acc[touched[j]]);
+    for (const { doc } of best.sorted()) this.score(d, doc);
+  }
+
+  /** Step 3: the other candidates, ruled out by bounds when possible (for d and for o: the lower threshold). */
+  private screenCandidates(d: number, nt: number, qCommonNorm: number, qMax: number, qL1: number): void {
+    const { acc, touched, done, commonNorm, commonMax, commonL1, thetaOf } = this;
+    const mark = d + 1;
+    for (let j = 0; j < nt; j++) {
+      const o = touched[j];
+      if (done[o] === mark) continue;
+      const thetaD = thetaOf[d];
+      const a = acc[o];
+      // Cauchy–Schwarz first (one number per document), then the l1·l∞ bounds, then the short rows.
+      const cs = a + qCommonNorm * commonNorm[o];
+      if (cs < thetaD && cs < thetaOf[o]) continue;
+      const theta = Math.min(thetaD, thetaOf[o]);
+      if (a + Math.min(qMax * commonL1[o], qL1 * commonMax[o]) < theta || a + this.commonDot(o) < theta) continue;
+      this.score(d, o);
+    }
+  }
+
+  /** Step 4: documents that share only common terms with d. */
+  private admitCommonOnly(d: number): void {
+    const { qCommonTerms, qSuffix, cPostStart, cPostDoc, cPostBound, seen, done } = this;
+    const mark = d + 1;
+    for (let j = 0; j < qCommonTerms.length; j++) {
+      const c = qCommonTerms[j];
+      const qs = qSuffix[j];
+      const end = cPostStart[c + 1];
+      for (let p = cPostStart[c]; p < end; p++) {
+        const theta = this.threshold(d);
+        if (qs * cPostBound[p] < theta) break;
+        const o = cPostDoc[p];
+        if (seen[o] === mark) continue;
+        seen[o] = mark;
+        if (done[o] === mark || this.commonDot(o) < theta) continue;
+        this.score(d, o);
+      }
+    }
+  }
+
+  /** d's exact k-th best score so far (minScore until it has k), less the rounding slack. */
+  private threshold(d: number): number {
+    return this.thetaOf[d];
+  }
+
+  /** Dot product of d's and o's common parts. */
+  private commonDot(o: number): number {
+    const { cRowStart, cRowTerm, cRowWeight, qCommon } = this;
+    let s = 0;
+    for (let j = cRowStart[o]; j < cRowStart[o + 1]; j++) s += qCommon[cRowTerm[j]] * cRowWeight[j];
+    return s;
+  }
+
+  /** The exact cosine of d and o (summed over o's row in term order, as `cosine` does), offered to both heaps. */
+  private score(d: number, o: number): void {
+    const { docStart, docTerms, docWeights, qDense } = this;
+    let s = 0;
+    for (let i = docStart[o]; i < docStart[o + 1]; i++) s += qDense[docTerms[i]] * docWeights[i];
+    this.done[o] = d + 1;
+    this.offer(d, o, s);
+    // Later documents get a head start on their threshold; earlier ones are finished.
+    if (o > d) this.offer(o, d, s);
+  }
+
+  /** Pushes (doc, score) into d's heap: a min-heap on (score, then higher document number). */
+  private offer(d: number, doc: number, score: number): void {
+    if (!(score > this.minScore)) return;
+    const { heapDoc, heapScore, k } = this;
+    const base = d * k;
+    const size = this.heapSize[d];
+    let i: number;
+    if (size < k) {
+      this.heapSize[d] = size + 1;
+      i = size;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        const ps = heapScore[base + parent];
+        if (ps < score || (ps === score && heapDoc[base + parent] > doc)) break;
+        heapDoc[base + i] = heapDoc[base + parent];
+        heapScore[base + i] = ps;
+        i = parent;
+      }
+    } else {
+      const rs = heapScore[base];
+      if (score < rs || (score === rs && doc > heapDoc[base])) return;
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k) break;
+        let m = l;
+        const r = l + 1;
+        if (r < k && (heapScore[base + r] < heapScore[base + l] || (heapScore[base + r] === heapScore[base + l] && heapDoc[base + r] > heapDoc[base + l]))) m = r;
+        const ms = heapScore[base + m];
+        if (score < ms || (score === ms && doc > heapDoc[base + m])) break;
+        heapDoc[base + i] = heapDoc[base + m];
+        heapScore[base + i] = ms;
+        i = m;
+      }
+    }
+    heapDoc[base + i] = doc;
+    heapScore[base + i] = score;
+    if (this.heapSize[d] === k) this.thetaOf[d] = Math.max(this.minScore, heapScore[base]) - SLACK;
+  }
 }

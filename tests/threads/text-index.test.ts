@@ -1,6 +1,9 @@
-/** The tf-idf inverted index: exact cosines against brute force, top-k order, pruning, tokenising. */
+/** The tf-idf inverted index: exact cosines and exact all-pairs top-k against brute force, top-k order, tokenising. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allNeighbours, buildTextIndex, TopK } from '../../src/threads/text-index.js';
+import { allNeighbours, buildTextIndex, TopK, type Neighbour, type TextDocument, type TextIndex } from '../../src/threads/text-index.js';
+import { parseInput } from '../../src/ingest/index.js';
 import { phrases, terms } from '../../src/threads/tokenize.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 
@@ -68,19 +71,18 @@ describe('text index', () => {
     expect(top.map((x) => index.ids[x.doc]).sort()).toEqual(['c', 'd']);
   });
 
-  it('prunes the most common terms: above maxDf, then down to the pair budget', () => {
+  it('drops terms only above maxDf; the pair budget never shrinks the vocabulary', () => {
     // "shared" in 40 % of documents, "common" in 60 %, "rare" in 2.
-    const many = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, title: `${i < 30 ? 'common' : ''} ${i >= 30 || i < 0 ? '' : ''}${i % 5 < 2 ? 'shared' : ''} ${i < 2 ? 'rare' : ''} word${i}`, abstract: null }));
+    const many = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, title: `${i < 30 ? 'common' : ''} ${i % 5 < 2 ? 'shared' : ''} ${i < 2 ? 'rare' : ''} word${i}`, abstract: null }));
     const plain = buildTextIndex(many, { maxDf: 0.5 });
     expect(plain.vocabulary.has('common')).toBe(false); // 60 % > maxDf 50 %
-    expect(buildTextIndex(many).vocabulary.has('common')).toBe(true); // by default only the budget prunes
     expect(plain.vocabulary.has('share')).toBe(true);
     const tight = buildTextIndex(many, { pairBudget: 1 });
-    expect(tight.vocabulary.has('share')).toBe(false); // 20² > 1 × 50
-    expect(tight.vocabulary.has('rare')).toBe(false);
-    expect(tight.vocabulary.has('word7')).toBe(true); // single-document terms cost nothing
-    expect(buildTextIndex(many, { pairBudget: 9 }).vocabulary.has('rare')).toBe(true); // 20² + 2² > 450 ≥ 2²
+    for (const term of ['common', 'share', 'rare', 'word7']) expect(tight.vocabulary.has(term)).toBe(true);
+    expect(tight.vocabulary.size).toBe(buildTextIndex(many).vocabulary.size);
     expect(() => buildTextIndex(many, { maxDf: 0 })).toThrow(/maxDf/);
+    expect(() => buildTextIndex(many, { pairBudget: 0 })).toThrow(/pairBudget/);
+    expect(() => allNeighbours(tight, 3, 0, -1)).toThrow(/pairBudget/);
   });
 
   it('TopK keeps the k best with deterministic ties', () => {
@@ -90,6 +92,102 @@ describe('text index', () => {
     values.forEach((v, i) => top.push(i, v));
     const expected = values.map((v, i) => ({ doc: i, score: v })).sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, 10);
     expect(top.sorted()).toEqual(expected);
+  });
+});
+
+/** Every document's top k by brute force: cosine with every other document, > minScore, best first, ties by number. */
+function bruteTopK(index: TextIndex, k: number, minScore: number): Neighbour[][] {
+  return Array.from({ length: index.size }, (_, a) => {
+    const all: Neighbour[] = [];
+    for (let b = 0; b < index.size; b++) {
+      const score = index.cosine(a, b);
+      if (b !== a && score > minScore) all.push({ doc: b, score });
+    }
+    return all.sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, k);
+  });
+}
+
+/**
+ * Synthetic abstracts: Zipfian words over topics, with exact duplicates (ties), empty documents,
+ * documents made only of the commonest words, and near-empty ones.
+ */
+function syntheticDocs(n: number, seed: number): TextDocument[] {
+  const rng = mulberry32(seed);
+  const vocab = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x`);
+  const zipf = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(rng() * Math.log(vocab.length))) - 1)];
+  const topics = Array.from({ length: 12 }, () => Array.from({ length: 15 }, () => vocab[Math.floor(rng() * vocab.length)]));
+  const docs: TextDocument[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 23;
+    let abstract: string | null;
+    if (kind === 0) abstract = null; // empty
+    else if (kind === 1) abstract = Array.from({ length: 6 }, () => vocab[Math.floor(rng() * 3)]).join(' '); // commonest words only
+    else if (kind === 2 && i > 5) abstract = docs[i - 5].abstract ?? null; // duplicate of an ordinary one: equal scores
+    else if (kind === 3) abstract = zipf(); // one word
+    else {
+      const topic = topics[Math.floor(rng() * topics.length)];
+      abstract = Array.from({ length: 10 + Math.floor(rng() * 60) }, () => (rng() < 0.4 ? topic[Math.floor(rng() * topic.length)] : zipf())).join(' ');
+    }
+    docs.push({ id: `s${i}`, title: null, abstract });
+  }
+  return docs;
+}
+
+/** The bundled seed listings, through the real parsers. */
+function seedDocs(): TextDocument[] {
+  const dir = join(import.meta.dirname, '..', '..', 'graph-data', 'samples');
+  const docs: TextDocument[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const parsed = parseInput(readFileSync(join(dir, file), 'utf8'), join(dir, file));
+    for (const r of parsed?.records ?? []) docs.push({ id: `${file}:${docs.length}`, title: r.title, abstract: r.abstract });
+  }
+  return docs;
+}
+
+describe('allNeighbours (exact all-pairs top-k)', () => {
+  const synthetic = buildTextIndex(syntheticDocs(300, 3));
+
+  it('equals brute-force cosine on synthetic documents, for every work bound, k and minScore', () => {
+    for (const [k, minScore] of [[10, 0], [5, 0.2], [1, 0]] as const) {
+      const expected = bruteTopK(synthetic, k, minScore);
+      expect(expected.some((l) => l.length === k)).toBe(true);
+      // pairBudget 1: (almost) every term is screened by bounds; 1e9: every term accumulated.
+      for (const pairBudget of [1, 40, 5000, 1e9]) expect(allNeighbours(synthetic, k, minScore, pairBudget)).toEqual(expected);
+    }
+  });
+
+  it('breaks ties by document number and keeps duplicates, empty and common-only documents right', () => {
+    const all = allNeighbours(synthetic, 10, 0, 40);
+    // document 25 (kind 2) repeats document 20's text: each is the other's best match at cosine 1
+    expect(synthetic.cosine(20, 25)).toBeCloseTo(1, 6);
+    expect(all[20][0].doc).toBe(25);
+    expect(all[25][0].doc).toBe(20);
+    expect(all[0]).toEqual([]); // empty document
+    expect(all.every((l, d) => l.every((x) => x.doc !== d))).toBe(true);
+    // documents of only the commonest words still find each other (common-only candidates)
+    expect(all[24].length).toBeGreaterThan(0);
+    expect(all[24][0].score).toBeGreaterThan(0.5);
+    const tied = all.flatMap((l) => l.slice(1).filter((x, i) => x.score === l[i].score));
+    expect(tied.length).toBeGreaterThan(0); // the fixture does contain equal scores
+  });
+
+  it('handles k larger than the corpus and k = 0', () => {
+    const small = buildTextIndex(syntheticDocs(40, 9));
+    expect(allNeighbours(small, 100, 0, 1)).toEqual(bruteTopK(small, 100, 0));
+    expect(allNeighbours(small, 0).every((l) => l.length === 0)).toBe(true);
+  });
+
+  it('equals brute force on the seed listings and agrees with single queries', () => {
+    const seeds = buildTextIndex(seedDocs());
+    expect(seeds.size).toBeGreaterThan(100);
+    const expected = bruteTopK(seeds, 10, 0.1);
+    expect(allNeighbours(seeds, 10, 0.1, 5)).toEqual(expected);
+    expect(allNeighbours(seeds, 10, 0.1)).toEqual(expected);
+    for (let d = 0; d < seeds.size; d += 7) expect(seeds.neighbours(d, 10, 0.1)).toEqual(expected[d]);
+  });
+
+  it('is deterministic', () => {
+    expect(allNeighbours(synthetic, 7, 0.05, 40)).toEqual(allNeighbours(synthetic, 7, 0.05, 40));
   });
 });
 

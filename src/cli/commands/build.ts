@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { runPipeline, DEFAULT_BUILD_OPTIONS, type BuildOptions, type BuildResult } from '../../pipeline.js';
+import { runPipelineAsync, DEFAULT_BUILD_OPTIONS, type BuildOptions, type BuildResult } from '../../pipeline.js';
 import { inspectOutputDir, loadThreads, writeBuildOutputs } from '../../sinks/json.js';
 import { FORMATS } from '../../ingest/index.js';
 import { UsageError } from '../../errors.js';
-import { listInputFiles, readInput } from '../read-inputs.js';
+import { listInputFiles, readInputWith, readOptionsFromEnv } from '../read-inputs.js';
 import { parseNumber, parseOptions, ProgressBar, type CliIO } from '../io.js';
 
 export const DEFAULT_INPUTS = ['graph-data/samples'];
@@ -32,18 +32,19 @@ export interface BuildCommandOptions extends BuildOptions {
 }
 
 /** Runs a build and writes its files: the importable form of the command. */
-export function build(options: BuildCommandOptions, io?: CliIO): BuildResult {
+export async function build(options: BuildCommandOptions, io?: CliIO): Promise<BuildResult> {
   const previous = inspectOutputDir(options.outDir);
   if (previous.message) io?.stderr(`warning: ${previous.message}\n`);
   const { files, errors } = listInputFiles(options.inputs);
   if (files.length === 0 && errors.length === 0) throw new UsageError(`no input files found in ${options.inputs.join(', ')}`);
   const bar = io ? new ProgressBar(io, 'reading') : undefined;
   const readStart = performance.now();
-  const inputs = [...errors, ...files.map((f, i) => (bar?.update(i, files.length, f), readInput(f)))];
+  const readOptions = readOptionsFromEnv(io?.env ?? {});
+  const inputs = [...errors, ...files.map((f, i) => (bar?.update(i, files.length, f), readInputWith(f, readOptions)))];
   bar?.done();
   const readMs = Math.round(performance.now() - readStart);
   const parseBar = io ? new ProgressBar(io, 'parsing') : undefined;
-  const result = runPipeline(inputs, options, {
+  const result = await runPipelineAsync(inputs, options, {
     onInput: (done, total, path) => parseBar?.update(done, total, path),
     onStage: (stage) => {
       if (stage !== 'ingest') parseBar?.done();
@@ -86,7 +87,7 @@ export function formatSummary(result: BuildResult, outDir: string): string {
   if (t.threads) lines.push(`threads: ${t.threads}${typeof t.modularity === 'number' ? ` (modularity ${t.modularity.toFixed(3)})` : ''}`);
   const failed = report.inputs.filter((i) => i.error).length;
   if (t.rejected || failed) lines.push(`see ${outDir}/report.json for ${t.rejected} rejected fragments${failed ? ` and ${failed} unreadable files` : ''}`);
-  lines.push(`wrote ${outDir}/{graph.json,papers.jsonl,mentions.jsonl,threads.json,report.json}`);
+  lines.push(`wrote ${outDir}/{graph.json,papers.jsonl,mentions.jsonl,threads.json,report.json,related.idx}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -121,7 +122,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`unknown format "${values.format}"; known: ${Object.keys(FORMATS).join(', ')}`);
   }
   const outDir = values.out ?? DEFAULT_OUT_DIR;
-  const result = build(
+  const result = await build(
     {
       inputs: (positionals.length ? positionals : DEFAULT_INPUTS).map((p) => resolvePath(p)),
       outDir,

@@ -1,13 +1,15 @@
 /**
  * `litgraph related <paper> [--graph DIR] [-k N] [--json] [--batch FILE] [--text "…"] [--include-later]`
  * Related work for a paper in the graph (id, arXiv id, DOI, ACL id or title words) or a pasted
- * abstract, ranked and explained. The index is built once per process, so `--batch FILE` (one
+ * abstract, ranked and explained. The index is read from the build's related.idx (or rebuilt from
+ * graph.json when that is missing or stale) once per process, so `--batch FILE` (one
  * query per line; a line may also be JSON `{"paper": …}` or `{"text": …, "year": …}`) answers
  * many queries fast, printing one JSON line per query.
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { loadGraph } from '../../sinks/json.js';
+import { readRelatedIndex } from '../../sinks/related-index.js';
 import { buildRelatedIndex, describeReasons, relatedWork, type RelatedAnswer, type RelatedIndex, type RelatedOptions, type RelatedQuery } from '../../query/related.js';
 import { parseNumber, parseOptions, type CliIO } from '../io.js';
 import { DEFAULT_OUT_DIR } from './build.js';
@@ -21,8 +23,15 @@ export const USAGE = `usage: litgraph related <paper> [--graph DIR] [-k N] [--js
   --batch          one query per line of FILE (or JSON {"paper"}/{"text"}), one JSON line per answer
   --json           print the answer with its score breakdown as JSON`;
 
-/** Loads the graph in `dir` and builds the index: the one-off cost of the command. */
-export function openRelated(dir: string): RelatedIndex {
+/**
+ * The index of the build in `dir`: its related.idx when that is intact and made from graph.json
+ * as it is now, else (saying why on stderr) rebuilt from graph.json, which gives the same answers
+ * but takes seconds per 10k papers.
+ */
+export function openRelated(dir: string, warn: (line: string) => void = () => {}): RelatedIndex {
+  const stored = readRelatedIndex(dir);
+  if (stored.status === 'ok') return stored.index;
+  if (stored.status !== 'no-graph') warn(`litgraph related: ${stored.message}; building the index from graph.json instead (slower; \`litgraph build\` writes a fresh one)\n`);
   return buildRelatedIndex(loadGraph(dir));
 }
 
@@ -94,7 +103,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot read --batch ${values.batch}: ${(error as Error).message}`);
     }
-    const index = openRelated(values.graph ?? DEFAULT_OUT_DIR);
+    const index = openRelated(values.graph ?? DEFAULT_OUT_DIR, io.stderr);
     for (const line of text.split('\n')) {
       const query = parseBatchLine(line);
       if (query === null) continue;
@@ -103,7 +112,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   }
-  const index = openRelated(values.graph ?? DEFAULT_OUT_DIR);
+  const index = openRelated(values.graph ?? DEFAULT_OUT_DIR, io.stderr);
   const query: RelatedQuery = values.text !== undefined ? { text: values.text } : positionals.join(' ');
   const answer = relatedWork(index, query, options);
   io.stdout(values.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));
