@@ -14,6 +14,7 @@ import { ParseError, UsageError } from './errors.js';
 import { textNeighbourTask, threadStage } from './threads/index.js';
 import { corpusTextDocuments, textNeighboursInBackground } from './threads/text-neighbours.js';
 import { layoutGraph } from './graph/layout.js';
+import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
 
 /**
  * One input as the CLI hands it over: its text, or for a large file its text as pieces read on
@@ -50,7 +51,9 @@ export interface BuildResult {
   threads: Thread[];
   report: Report;
   /** Milliseconds spent in each stage. */
-  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait', number>>;
+  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait' | 'relatedIndex', number>>;
+  /** The related-work index, when the pipeline made it (runPipelineAsync). */
+  relatedIndex?: BuiltRelatedIndex;
 }
 
 export interface BuildHooks {
@@ -158,15 +161,20 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
   const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
+  // While the worker finishes the text pass, the main thread makes the related-work index that
+  // `build` writes as related.idx (all but thread membership, attached after the threads stage).
   hooks.onStage?.('threads');
   const t0 = performance.now();
+  const relatedIndex = buildRelatedIndex(graph);
+  timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass;
-  timings.textWait = Math.round(performance.now() - t0);
+  timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
   const { threads, modularity } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
   timings.threads! += timings.textWait;
+  attachThreads(relatedIndex, threads);
   time('layout', () => layoutGraph(graph, { seed: options.seed }));
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
-  return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings };
+  return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings, relatedIndex };
 }
 
 export function runPipeline(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): BuildResult {

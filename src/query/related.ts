@@ -27,6 +27,7 @@
  * papers, shared entities, the thread, the text score, the neighbours and authors that cite it.
  */
 import type { LitGraph } from '../graph/build.js';
+import type { Thread } from '../types.js';
 import { foldText, normaliseAclId, normaliseArxivId, normaliseDoi } from '../graph/keys.js';
 import { rarity, readSignals, SHARED_KINDS, type PaperSignals, type SharedKind } from '../threads/signals.js';
 import { buildTextIndex, TopK, type SparseVector, type TextIndex, type TextIndexOptions } from '../threads/text-index.js';
@@ -228,6 +229,19 @@ export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextInde
     }
   }
   return { signals, text, papers, number, label, entityLabel, thread, threadLabel, entityPapers, citedCount, maxCited, popular, byArxiv, byDoi, byAcl, titleWords, foldedTitle };
+}
+
+/**
+ * Records thread membership in an index built before the threads stage ran: what
+ * buildRelatedIndex reads from `in_thread` edges and thread nodes, taken from the threads. The
+ * build uses this to make the index while the text pass runs in its worker (pipeline.ts), when
+ * the main thread would otherwise wait.
+ */
+export function attachThreads(index: BuiltRelatedIndex, threads: readonly Thread[]): void {
+  for (const t of threads) {
+    index.threadLabel.set(t.id, t.label);
+    for (const p of t.papers) if (index.number.has(p)) index.thread.set(p, t.id);
+  }
 }
 
 /* ---------------------------------------------------------------- query resolution -- */

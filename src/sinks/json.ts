@@ -11,6 +11,7 @@ import type { EdgeAttributes, Mention, NodeAttributes, Paper, Report, Thread } f
 import type { LitGraph } from '../graph/build.js';
 import { AtomicBatch } from './atomic.js';
 import { graphStamp, relatedIndexFile, RELATED_INDEX_FILE } from './related-index.js';
+import type { BuiltRelatedIndex } from '../query/related.js';
 
 /** Bumped when the layout of the output files changes incompatibly. */
 export const OUTPUT_SCHEMA = 1;
@@ -30,6 +31,8 @@ export interface BuildOutputs {
   mentions: readonly Mention[];
   threads: readonly Thread[];
   report: Report;
+  /** The related-work index, when the build made it already (else it is built from the graph). */
+  relatedIndex?: BuiltRelatedIndex;
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -103,7 +106,7 @@ export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
   try {
     const graphTemp = batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
     // Stamped with graph.json's size and mtime, which the rename into place keeps.
-    batch.write(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp)));
+    batch.write(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.relatedIndex));
     batch.write(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
     batch.write(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
     batch.write(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);

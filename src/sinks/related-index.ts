@@ -26,7 +26,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { LitGraph } from '../graph/build.js';
-import { buildRelatedIndex, type RelatedIndex } from '../query/related.js';
+import { buildRelatedIndex, type BuiltRelatedIndex, type RelatedIndex } from '../query/related.js';
 import { ARRAY_TYPES, checkPacked, packRelatedIndex, STRING_TABLES, unpackRelatedIndex, type ArrayName, type ElementType, type PackedArrays, type PackedRelatedIndex, type StringTable, type StringTableName } from '../query/packed-index.js';
 import { resolveTextIndexOptions, type TextIndexOptions } from '../threads/text-index.js';
 
@@ -113,8 +113,8 @@ export function encodeRelatedIndex(packed: PackedRelatedIndex, stamp: GraphStamp
 }
 
 /** Builds the related-work index of `graph` and encodes it (what `litgraph build` writes). */
-export function relatedIndexFile(graph: LitGraph, stamp: GraphStamp): Buffer {
-  return encodeRelatedIndex(packRelatedIndex(buildRelatedIndex(graph)), stamp);
+export function relatedIndexFile(graph: LitGraph, stamp: GraphStamp, built?: BuiltRelatedIndex): Buffer {
+  return encodeRelatedIndex(packRelatedIndex(built ?? buildRelatedIndex(graph)), stamp);
 }
 
 /* ---------------------------------------------------------------------------- read -- */
