@@ -120,7 +120,7 @@ function countBy<T extends string>(values: Iterable<T>, keys: readonly T[]): Par
   return counts;
 }
 
-export function summarise(graph: LitGraph, inputs: InputReport[], records: number, papers: Paper[], merged: number, threads: Thread[], modularity: number | null): Report {
+export function summarise(graph: LitGraph, inputs: InputReport[], records: number, papers: Paper[], merged: number, threads: Thread[], modularity: number | null, notes: string[] = []): Report {
   return {
     inputs,
     totals: {
@@ -133,6 +133,7 @@ export function summarise(graph: LitGraph, inputs: InputReport[], records: numbe
       threads: threads.length,
       modularity,
     },
+    ...(notes.length ? { notes } : {}),
   };
 }
 
@@ -169,11 +170,11 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass;
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
-  const { threads, modularity } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
+  const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
   time('layout', () => layoutGraph(graph, { seed: options.seed }));
-  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
+  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);
   return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings, relatedIndex };
 }
 
@@ -193,8 +194,8 @@ export function runPipeline(inputs: readonly InputText[], options: BuildOptions 
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
   const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
-  const { threads, modularity } = time('threads', () => threadStage(graph, { seed: options.seed, resolution: options.resolution, previous: options.previousThreads }));
+  const { threads, modularity, notes } = time('threads', () => threadStage(graph, { seed: options.seed, resolution: options.resolution, previous: options.previousThreads }));
   time('layout', () => layoutGraph(graph, { seed: options.seed }));
-  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity);
+  const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);
   return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings };
 }

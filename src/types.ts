@@ -294,4 +294,6 @@ export interface Report {
     threads: number;
     modularity: number | null;
   };
+  /** How a stage deviated from its exact method on this input, and why (absent when none did). */
+  notes?: string[];
 }

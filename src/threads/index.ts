@@ -108,6 +108,8 @@ export interface ThreadDetection {
   similar: SimilarPair[];
   paperGraph: PaperGraph;
   signals: PaperSignals;
+  /** What the user should know about how threads were computed (e.g. an approximate text pass). */
+  notes: string[];
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -176,9 +178,12 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   const need = textNeighbourTask(o, []);
   const ahead = o.textNeighbours;
   const usable = ahead !== undefined && ahead.k === need.k && ahead.minScore === need.minScore && sameIds(ahead.ids, ids);
-  const neighbours = usable
-    ? ahead.lists
-    : computeTextNeighbours(textNeighbourTask(o, ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })))).lists;
+  const text = usable ? ahead : computeTextNeighbours(textNeighbourTask(o, ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) }))));
+  const neighbours = text.lists;
+  const notes =
+    text.maxDf < 1
+      ? [`text neighbours (similar_to, thread links) leave out terms in more than ${(100 * text.maxDf).toFixed(2)} % of the papers: this corpus repeats its common words so much that the exact all-pairs pass would be quadratic (threads/text-neighbours.ts)`]
+      : [];
   const paperGraph = buildPaperGraph(signals, neighbours, pg);
 
   // Louvain, seeded. Without edges every paper is its own community.
@@ -280,7 +285,7 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
     }
   });
   const similar = [...pairs.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  return { threads, modularity, membership, similar, paperGraph, signals };
+  return { threads, modularity, membership, similar, paperGraph, signals, notes };
 }
 
 /** Writes thread nodes, `in_thread` edges and `similar_to` edges into `graph`. */
@@ -301,11 +306,11 @@ export function addThreadsToGraph(graph: LitGraph, detection: Pick<ThreadDetecti
 }
 
 /** The pipeline's threads stage: detect, write into the graph, return what the report needs. */
-export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {}): { threads: Thread[]; modularity: number | null } {
+export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {}): { threads: Thread[]; modularity: number | null; notes: string[] } {
   const o = resolveThreadOptions(options);
   const detection = detectThreads(graph, o);
   addThreadsToGraph(graph, detection, `louvain (seed ${o.seed}, resolution ${o.resolution})`);
-  return { threads: detection.threads, modularity: detection.modularity };
+  return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }
 
 export { buildTextIndex, TextIndex } from './text-index.js';

@@ -32,6 +32,42 @@ export interface TextNeighbours {
   k: number;
   minScore: number;
   lists: Neighbour[][];
+  /** 1 when the lists are exact; else terms in more than this fraction of documents were left out (see below). */
+  maxDf: number;
+}
+
+/**
+ * The exact all-pairs search (text-index.ts) costs about the number of document pairs sharing
+ * terms, weighted: Σ df² over the vocabulary. Real abstracts stay near one shared common term per
+ * pair (Σ df² / N² = 0.87 at 50k and 1.04 at 100k resampled ACL/HF/arXiv papers, where the exact
+ * pass takes 13 s and 45 s of CPU). Text whose every document repeats the same few hundred
+ * non-stopwords (generated listings; bench/big-file.ts has Σ df² / N² ≈ 32) makes it quadratic:
+ * 20k such documents took three minutes (40 s with the cut). Above MAX_PAIR_MASS the most common terms are left out
+ * of the pass, commonest first, until the mass is under it — scikit-learn's `max_df` — and the
+ * lists are exact over the rest of the vocabulary; the build reports that it did so.
+ */
+export const MAX_PAIR_MASS = 1.2;
+/** Below this many documents every pass is cheap (small corpora also share more, relatively: the seeds' mass is above 2). */
+export const MIN_DOCS_TO_CUT = 5000;
+
+/** The max_df that brings Σ df² / N² under `maxMass` (1 when it already is, or when n < minDocs). */
+export function maxDfForPairMass(df: ArrayLike<number>, n: number, maxMass = MAX_PAIR_MASS, minDocs = MIN_DOCS_TO_CUT): number {
+  if (n === 0 || n < minDocs) return 1;
+  const sorted = Float64Array.from(df).sort().reverse();
+  let mass = 0;
+  for (const d of sorted) mass += (d / n) * (d / n);
+  if (mass <= maxMass) return 1;
+  let i = 0;
+  while (i < sorted.length && mass > maxMass) {
+    const d = sorted[i];
+    // Terms of equal df go together, so the cut never depends on term order.
+    while (i < sorted.length && sorted[i] === d) {
+      mass -= (d / n) * (d / n);
+      i++;
+    }
+  }
+  // Half a document above the first kept df, so float rounding can never drop that term.
+  return i < sorted.length ? Math.min(1, (sorted[i] + 0.5) / n) : 0;
 }
 
 /** The documents of the corpus papers (not external), sorted by id — the order `readSignals` gives. */
@@ -43,8 +79,13 @@ export function corpusTextDocuments(papers: readonly { id: string; title: string
 }
 
 export function computeTextNeighbours(task: TextNeighbourTask): TextNeighbours {
-  const index = buildTextIndex(task.docs, task.options);
-  return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(index, task.k, task.minScore) };
+  let index = buildTextIndex(task.docs, task.options);
+  let maxDf = task.options.maxDf ?? 1;
+  if (task.options.maxDf === undefined) {
+    maxDf = maxDfForPairMass(index.df, index.size);
+    if (maxDf < 1) index = buildTextIndex(task.docs, { ...task.options, maxDf: Math.max(maxDf, Number.MIN_VALUE) });
+  }
+  return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(index, task.k, task.minScore), maxDf };
 }
 
 /** Neighbour lists as flat arrays, to cross a thread boundary without a structured-clone object per pair. */
@@ -88,8 +129,8 @@ export function textNeighboursInBackground(task: TextNeighbourTask): Promise<Tex
   if (!canRunInWorker()) return Promise.resolve().then(() => computeTextNeighbours(task));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: task });
-    worker.once('message', (packed: PackedNeighbours) => {
-      resolve({ ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: unpackNeighbours(packed) });
+    worker.once('message', ({ packed, maxDf }: { packed: PackedNeighbours; maxDf: number }) => {
+      resolve({ ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: unpackNeighbours(packed), maxDf });
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -4,4 +4,4 @@ import { computeTextNeighbours, packNeighbours, type TextNeighbourTask } from '.
 
 const result = computeTextNeighbours(workerData as TextNeighbourTask);
 const packed = packNeighbours(result.lists);
-parentPort!.postMessage(packed, [packed.start.buffer as ArrayBuffer, packed.doc.buffer as ArrayBuffer, packed.score.buffer as ArrayBuffer]);
+parentPort!.postMessage({ packed, maxDf: result.maxDf }, [packed.start.buffer as ArrayBuffer, packed.doc.buffer as ArrayBuffer, packed.score.buffer as ArrayBuffer]);

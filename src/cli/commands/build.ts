@@ -85,6 +85,7 @@ export function formatSummary(result: BuildResult, outDir: string): string {
   lines.push(`nodes: ${nonZero(t.nodes)}`);
   lines.push(`edges: ${nonZero(t.edges)}`);
   if (t.threads) lines.push(`threads: ${t.threads}${typeof t.modularity === 'number' ? ` (modularity ${t.modularity.toFixed(3)})` : ''}`);
+  for (const note of report.notes ?? []) lines.push(`note: ${note}`);
   const failed = report.inputs.filter((i) => i.error).length;
   if (t.rejected || failed) lines.push(`see ${outDir}/report.json for ${t.rejected} rejected fragments${failed ? ` and ${failed} unreadable files` : ''}`);
   lines.push(`wrote ${outDir}/{graph.json,papers.jsonl,mentions.jsonl,threads.json,report.json,related.idx}`);
