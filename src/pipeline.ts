@@ -137,13 +137,8 @@ export function summarise(graph: LitGraph, inputs: InputReport[], records: numbe
   };
 }
 
-/**
- * The pipeline as `litgraph build` runs it: the same stages and the same result as runPipeline,
- * with the text-neighbour pass of the threads stage (threads/text-neighbours.ts) started in a
- * worker thread right after resolve, so it runs on the second core while the main thread
- * extracts entities and builds the graph.
- */
-export async function runPipelineAsync(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): Promise<BuildResult> {
+/** Checks the options, and times each stage into `timings` (telling `hooks` as each starts). */
+function stageClock(options: BuildOptions, hooks: BuildHooks) {
   if (!Number.isFinite(options.resolution) || options.resolution <= 0) throw new UsageError(`--resolution must be a positive number, got ${options.resolution}`);
   const timings: BuildResult['timings'] = {};
   const time = <T>(stage: Stage, f: () => T): T => {
@@ -153,6 +148,17 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
     timings[stage] = Math.round(performance.now() - t0);
     return out;
   };
+  return { timings, time };
+}
+
+/**
+ * The pipeline as `litgraph build` runs it: the same stages and the same result as runPipeline,
+ * with the text-neighbour pass of the threads stage (threads/text-neighbours.ts) started in a
+ * worker thread right after resolve, so it runs on the second core while the main thread
+ * extracts entities and builds the graph.
+ */
+export async function runPipelineAsync(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const { timings, time } = stageClock(options, hooks);
   const threadOptions = { seed: options.seed, resolution: options.resolution, previous: options.previousThreads };
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
@@ -179,15 +185,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
 }
 
 export function runPipeline(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): BuildResult {
-  if (!Number.isFinite(options.resolution) || options.resolution <= 0) throw new UsageError(`--resolution must be a positive number, got ${options.resolution}`);
-  const timings: BuildResult['timings'] = {};
-  const time = <T>(stage: Stage, f: () => T): T => {
-    hooks.onStage?.(stage);
-    const t0 = performance.now();
-    const out = f();
-    timings[stage] = Math.round(performance.now() - t0);
-    return out;
-  };
+  const { timings, time } = stageClock(options, hooks);
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
   const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));

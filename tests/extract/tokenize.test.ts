@@ -7,23 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/extract/text.js';
+import { mulberry32 } from '../../src/threads/rng.js';
 
 const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
 
 const byRegex = (text: string): Array<[string, number, number]> => [...text.matchAll(TOKEN)].map((m) => [m[0], m.index, m.index + m[0].length]);
 const byScanner = (text: string): Array<[string, number, number]> => tokenize(text).map((t) => [t.text, t.start, t.end]);
 
-/** A small seeded generator (mulberry32): the same strings on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const ALPHABET = ['a', 'Z', 'é', 'λ', 'ж', '7', '0', '-', "'", '’', '.', '+', ' ', ' ', '\u00a0', '\n', '\t', '(', ')', ',', '×', '—', '≥', '😀', '$', '\\', '\u2009', 'Ā', 'ɏ', 'ɐ'];
 
