@@ -28,6 +28,7 @@
  */
 import { createRequire } from 'node:module';
 import type { LitGraph } from './build.js';
+import { mulberry32 } from '../threads/rng.js';
 
 /** ForceAtlas2 settings as its iteration step reads them (graphology-layout-forceatlas2/defaults.js). */
 interface Fa2Settings {
@@ -86,16 +87,9 @@ export interface LayoutStats {
   iterations: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, enough for initial positions. */
+/** The seeded PRNG of the initial positions (mulberry32; seed 0 maps to a fixed non-zero state). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 0x9e3779b9);
 }
 
 export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): LayoutOptions {

@@ -8,6 +8,7 @@ import { arxivListing } from '../../src/ingest/arxiv-listing.js';
 import { hfPage } from '../../src/ingest/hf-page.js';
 import { authorProfile } from '../../src/ingest/author-profile.js';
 import { abstractLines } from '../../src/ingest/abstract-lines.js';
+import { mulberry32 as rng } from '../../src/threads/rng.js';
 
 const PARSERS: InputFormat[] = [arxivListing, hfPage, authorProfile, abstractLines];
 const MB = 1 << 20;
@@ -37,17 +38,6 @@ describe.each(PARSERS)('$name on hostile input', (format) => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG so the fuzz cases are the same on every run (habit 8). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '', '', '', 'new', 'Daily Papers', 'Aug 6', '  • 3 authors', '·', 'May 23, 2024', 'Feb 14, 2025 2', 'netflix Netflix',

@@ -9,18 +9,10 @@
  */
 import type { InputFormat } from '../../src/ingest/format.js';
 import { DETECT_CHARS } from '../../src/ingest/format.js';
+import { mulberry32 } from '../../src/threads/rng.js';
 
-/** mulberry32: a tiny seeded PRNG so the fuzz cases are the same on every run (STYLE habit 8). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (src/threads/rng.ts): the fuzz cases are the same on every run (STYLE habit 8). */
+export const rng = mulberry32;
 
 export type Rand = () => number;
 const int = (r: Rand, n: number): number => Math.floor(r() * n);

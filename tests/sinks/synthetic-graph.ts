@@ -14,17 +14,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, EdgeType, NodeAttributes, NodeType } from '../../src/types.js';
 import type { LitGraph } from '../../src/graph/build.js';
+import { mulberry32 } from '../../src/threads/rng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'graph neural network transformer attention retrieval recommendation diffusion language model contrastive learning benchmark dataset sparse dense embedding reinforcement policy offline robust efficient scalable federated multimodal vision reasoning'.split(
