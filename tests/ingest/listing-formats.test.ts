@@ -16,6 +16,7 @@ import { parsePythonLiteral, MAX_PY_DEPTH } from '../../src/ingest/python-litera
 import { texToUnicode } from '../../src/ingest/tex-accents.js';
 import { monthFromArxivId } from '../../src/ingest/arxiv-month.js';
 import type { PaperRecord } from '../../src/types.js';
+import { newRecord } from '../../src/ingest/biblio.js';
 
 const FIXTURES = 'tests/fixtures';
 const read = (path: string): string => readFileSync(path, 'utf8');
@@ -29,18 +30,7 @@ const MD = 'arxiv-abs-md';
 
 /** A record with every field a parser of `format` always sets, at its defaults. */
 function blank(format: string, path: string, line: number): PaperRecord {
-  const record: PaperRecord = {
-    source: { path, line, format },
-    ids: {},
-    title: null,
-    abstract: null,
-    authors: [],
-    authorsTruncated: false,
-    date: null,
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-  };
+  const record = newRecord({ path, line, format }, {});
   if (format === DG || format === MD) Object.assign(record, { venue: null, comments: [] });
   if (format === HF) Object.assign(record, { upvotes: null });
   return record;

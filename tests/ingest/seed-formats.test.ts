@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, detectFormat, parseInput } from '../../src/ingest/index.js';
 import type { PaperRecord } from '../../src/types.js';
+import { newRecord } from '../../src/ingest/biblio.js';
 
 const FIXTURES = 'tests/fixtures';
 const SAMPLES = 'graph-data/samples';
@@ -19,18 +20,7 @@ const read = (path: string): string => readFileSync(path, 'utf8');
 
 /** A record with every field a parser of `format` always sets, at its defaults. */
 function blank(format: string, path: string, line: number): PaperRecord {
-  const record: PaperRecord = {
-    source: { path, line, format },
-    ids: {},
-    title: null,
-    abstract: null,
-    authors: [],
-    authorsTruncated: false,
-    date: null,
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-  };
+  const record = newRecord({ path, line, format }, {});
   if (format === 'arxiv-listing') Object.assign(record, { dateText: null, venue: null, comments: [] });
   if (format === 'hf-page') Object.assign(record, { authorCount: null, dateText: null, upvotes: null });
   if (format === 'author-profile') Object.assign(record, { dateText: null, hasCode: false });

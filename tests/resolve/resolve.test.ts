@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePapers } from '../../src/resolve/index.js';
 import type { PaperRecord } from '../../src/types.js';
+import { newRecord } from '../../src/ingest/biblio.js';
 
-function record(line: number, fields: Partial<PaperRecord>): PaperRecord {
-  return {
-    source: { path: 'fixture.txt', line, format: 'test' },
-    ids: {},
-    title: null,
-    abstract: null,
-    authors: [],
-    authorsTruncated: false,
-    date: null,
-    categories: [],
-    codeUrls: [],
-    orgs: [],
-    ...fields,
-  };
+function record(line: number, fields: Partial<Omit<PaperRecord, 'source'>>): PaperRecord {
+  return newRecord({ path: 'fixture.txt', line, format: 'test' }, fields);
 }
 
 describe('resolvePapers', () => {

@@ -11,6 +11,7 @@ import { introducedName } from '../../src/extract/label.js';
 import { resolvePapers } from '../../src/resolve/index.js';
 import { checkParse, makeCase, type FuzzPlan, type Violation } from './fuzz-lib.js';
 import { ADVERSARIAL } from './adversarial-lib.js';
+import { newRecord } from '../../src/ingest/biblio.js';
 export { adversarialTargets } from './adversarial-lib.js';
 
 export type Task =
@@ -84,20 +85,7 @@ function runFuzz(t: Extract<Task, { kind: 'fuzz' }>): FuzzResult {
 
 /** A one-record Paper whose abstract is `text`, built by the real resolver. */
 function paperWithAbstract(text: string) {
-  return resolvePapers([
-    {
-      source: { path: 'adversarial.txt', line: 1, format: 'abstract-lines' },
-      ids: {},
-      title: null,
-      abstract: text,
-      authors: [],
-      authorsTruncated: false,
-      date: null,
-      categories: [],
-      codeUrls: [],
-      orgs: [],
-    },
-  ]).papers;
+  return resolvePapers([newRecord({ path: 'adversarial.txt', line: 1, format: 'abstract-lines' }, { abstract: text })]).papers;
 }
 
 function timed(input: string, target: string, f: () => unknown, timings: Timing[]): void {
