@@ -26,10 +26,10 @@ import type { LitGraph } from '../graph/build.js';
 import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
-import { buildPaperGraph, resolvePaperGraphOptions, type PaperGraph, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { paperAdjacency, paperLinks, resolvePaperGraphOptions, toPaperGraph, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { mulberry32 } from './rng.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
-import type { TextDocument, TextIndexOptions } from './text-index.js';
+import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
 
 // The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
@@ -106,7 +106,8 @@ export interface ThreadDetection {
   membership: Map<string, string>;
   /** `similar_to` pairs, smaller key first, sorted. */
   similar: SimilarPair[];
-  paperGraph: PaperGraph;
+  /** The weighted paper–paper graph Louvain partitioned. */
+  paperLinks: PaperLinks;
   signals: PaperSignals;
   /** What the user should know about how threads were computed (e.g. an approximate text pass). */
   notes: string[];
@@ -184,20 +185,22 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
     text.maxDf < 1
       ? [`text neighbours (similar_to, thread links) leave out terms in more than ${(100 * text.maxDf).toFixed(2)} % of the papers: this corpus repeats its common words so much that the exact all-pairs pass would be quadratic (threads/text-neighbours.ts)`]
       : [];
-  const paperGraph = buildPaperGraph(signals, neighbours, pg);
+  const links = paperLinks(signals, neighbours, pg);
 
-  // Louvain, seeded. Without edges every paper is its own community.
-  let communities: Record<string, number> = {};
+  // Louvain, seeded, on a graph whose nodes are the paper numbers (see toPaperGraph). Without
+  // edges every paper is its own community.
+  const communityOf = new Int32Array(ids.length);
   let modularity: number | null = null;
-  if (paperGraph.size > 0) {
-    const detailed = louvain.detailed(paperGraph, { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
-    communities = detailed.communities;
+  if (links.source.length > 0) {
+    const detailed = louvain.detailed(toPaperGraph(links, String), { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
+    ids.forEach((_, i) => (communityOf[i] = detailed.communities[i]));
     modularity = round(detailed.modularity, 6);
-  } else ids.forEach((id, i) => (communities[id] = i));
+  } else ids.forEach((_, i) => (communityOf[i] = i));
 
   const byCommunity = new Map<number, string[]>();
-  for (const id of ids) {
-    const c = communities[id];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const c = communityOf[i];
     const list = byCommunity.get(c);
     if (list) list.push(id);
     else byCommunity.set(c, [id]);
@@ -232,14 +235,16 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   big.forEach((g, i) => g.papers.forEach((p) => membership.set(p, idOf[i])));
   for (const p of other) membership.set(p, OTHER_THREAD);
 
-  const describe = (id: string, papers: string[], label: string, terms: string[]): Thread => {
-    const inThread = new Set(papers);
+  // Thread of each paper by number, for the weighted degrees inside threads.
+  const adjacency = paperAdjacency(links);
+  const threadOf = new Int32Array(ids.length).fill(-1);
+  big.forEach((g, i) => g.papers.forEach((p) => (threadOf[docNumber.get(p)!] = i)));
+  const describe = (id: string, thread: number, papers: string[], label: string, terms: string[]): Thread => {
     const strength = new Map<string, number>();
     for (const p of papers) {
+      const a = docNumber.get(p)!;
       let s = 0;
-      paperGraph.forEachEdge(p, (_, attr, source, target) => {
-        if (inThread.has(source === p ? target : source)) s += attr.weight;
-      });
+      for (let j = adjacency.start[a]; j < adjacency.start[a + 1]; j++) if (threadOf[adjacency.neighbour[j]] === thread) s += adjacency.weight[j];
       strength.set(p, s);
     }
     const central = [...papers].sort((a, b) => strength.get(b)! - strength.get(a)! || (a < b ? -1 : 1)).slice(0, o.central);
@@ -271,21 +276,39 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
     };
   };
 
-  const threads = big.map((g, i) => describe(idOf[i], g.papers, inherited.get(i)?.label ?? labels[i].label, labels[i].terms));
-  if (other.length) threads.push(describe(OTHER_THREAD, other, 'other', []));
+  const threads = big.map((g, i) => describe(idOf[i], i, g.papers, inherited.get(i)?.label ?? labels[i].label, labels[i].terms));
+  // Papers of "other" are in no Louvain thread (-1): their links to each other count.
+  if (other.length) threads.push(describe(OTHER_THREAD, -1, other, 'other', []));
 
-  // similar_to: each paper's top similarK neighbours, one edge per pair.
-  const pairs = new Map<string, SimilarPair>();
+  return { threads, modularity, membership, similar: similarPairs(ids, neighbours, o), paperLinks: links, signals, notes };
+}
+
+/**
+ * similar_to: each paper's top `similarK` neighbours, one edge per pair, sorted by (source,
+ * target). Papers are numbered in id order, so the pair (smaller number, larger number) is
+ * (smaller id, larger id) and sorting numbers sorts ids; the first list to name a pair gives
+ * its score (cosines are symmetric bit for bit: text-index.ts).
+ */
+function similarPairs(ids: readonly string[], neighbours: readonly (readonly Neighbour[])[], o: ThreadOptions): SimilarPair[] {
+  const n = ids.length;
+  const keys: number[] = [];
+  const score = new Map<number, number>();
   neighbours.forEach((list, a) => {
-    for (const { doc: b, score } of list.slice(0, o.similarK)) {
-      if (score < o.minSimilarity) continue;
-      const [s, t] = ids[a] < ids[b] ? [ids[a], ids[b]] : [ids[b], ids[a]];
-      const key = `${s}\u0000${t}`;
-      if (!pairs.has(key)) pairs.set(key, { source: s, target: t, weight: round(score) });
+    for (const { doc: b, score: s } of list.slice(0, o.similarK)) {
+      if (s < o.minSimilarity || a === b) continue;
+      const key = a < b ? a * n + b : b * n + a;
+      if (score.has(key)) continue;
+      score.set(key, s);
+      keys.push(key);
     }
   });
-  const similar = [...pairs.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  return { threads, modularity, membership, similar, paperGraph, signals, notes };
+  const sorted = Float64Array.from(keys).sort();
+  const out: SimilarPair[] = [];
+  for (const key of sorted) {
+    const a = Math.floor(key / n);
+    out.push({ source: ids[a], target: ids[key - a * n], weight: round(score.get(key)!) });
+  }
+  return out;
 }
 
 /** Writes thread nodes, `in_thread` edges and `similar_to` edges into `graph`. */
@@ -314,6 +337,6 @@ export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {
 }
 
 export { buildTextIndex, TextIndex } from './text-index.js';
-export { buildPaperGraph, DEFAULT_PAPER_GRAPH_OPTIONS, DEFAULT_PAPER_GRAPH_WEIGHTS } from './paper-graph.js';
+export { buildPaperGraph, DEFAULT_PAPER_GRAPH_OPTIONS, DEFAULT_PAPER_GRAPH_WEIGHTS, paperLinks } from './paper-graph.js';
 export { readSignals } from './signals.js';
 export { mulberry32 } from './rng.js';

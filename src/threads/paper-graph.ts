@@ -79,10 +79,56 @@ export function resolvePaperGraphOptions(options: PaperGraphOptionsInput = {}): 
 export type PaperGraph = UndirectedGraph<{ label?: string }, { weight: number }>;
 
 /**
- * Builds the paper–paper graph. `textNeighbours[i]` are the text neighbours of `signals.papers[i]`
+ * The paper–paper graph as flat arrays: edge e links papers[source[e]] and papers[target[e]]
+ * (source < target) with weight[e]; edges sorted by (source, target). What Louvain and the
+ * thread description read; `toPaperGraph` makes the graphology graph of it.
+ */
+export interface PaperLinks {
+  papers: readonly string[];
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+}
+
+/** Each paper's neighbours in the links, both directions, ascending (CSR). */
+export interface PaperAdjacency {
+  start: Int32Array;
+  neighbour: Int32Array;
+  weight: Float64Array;
+}
+
+/** Growable pair list: (a, b, value) appended in order, read back per `a` as CSR. */
+class PairList {
+  a: number[] = [];
+  b: number[] = [];
+  value: number[] = [];
+  push(a: number, b: number, value: number): void {
+    this.a.push(a);
+    this.b.push(b);
+    this.value.push(value);
+  }
+  /** Rows of `n` documents, each row's pairs in the order they were pushed. */
+  rows(n: number): { start: Int32Array; b: Int32Array; value: Float64Array } {
+    const start = new Int32Array(n + 1);
+    for (const a of this.a) start[a + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, n);
+    const b = new Int32Array(this.a.length);
+    const value = new Float64Array(this.a.length);
+    for (let i = 0; i < this.a.length; i++) {
+      const at = fill[this.a[i]]++;
+      b[at] = this.b[i];
+      value[at] = this.value[i];
+    }
+    return { start, b, value };
+  }
+}
+
+/**
+ * Builds the paper–paper links. `textNeighbours[i]` are the text neighbours of `signals.papers[i]`
  * as indices into `signals.papers` (pass [] to leave text out).
  */
-export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperGraph {
+export function paperLinks(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperLinks {
   const o = resolvePaperGraphOptions(options);
   const w = o.weights;
   const ids = signals.papers;
@@ -133,37 +179,44 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
     for (const m of members) itemsOf[fill[m]++] = item;
   });
 
-  // Direct citations and text neighbours, stored on both endpoints.
-  const extra: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-  const addExtra = (a: number, b: number, value: number) => {
-    if (a === b || value <= 0) return;
-    extra[a].set(b, (extra[a].get(b) ?? 0) + value);
-    extra[b].set(a, (extra[b].get(a) ?? 0) + value);
-  };
+  // Direct citations (a count per direction) and text neighbours (one cosine per pair), stored
+  // on both endpoints.
+  const cites = new PairList();
   if (w.citation > 0) for (const [citing, cited] of signals.refs) {
     const a = index.get(citing);
     if (a === undefined) continue;
-    for (const b of inCorpus(cited)) addExtra(a, b, w.citation);
+    for (const b of inCorpus(cited)) if (a !== b) (cites.push(a, b, 1), cites.push(b, a, 1));
   }
+  const texts = new PairList();
   if (w.text > 0) {
     const seen = new Set<number>();
     textNeighbours.forEach((list, a) => {
       for (const { doc: b, score } of list.slice(0, o.textK)) {
-        if (score < o.minCosine || a === b) continue;
+        if (score < o.minCosine || a === b || !(w.text * score > 0)) continue;
         const key = a < b ? a * n + b : b * n + a;
         if (seen.has(key)) continue;
         seen.add(key);
-        addExtra(a, b, w.text * score);
+        texts.push(a, b, w.text * score);
+        texts.push(b, a, w.text * score);
       }
     });
   }
+  const citeRows = cites.rows(n);
+  const textRows = texts.rows(n);
 
   // Accumulate each paper's row of pair weights into a dense array, as a text index accumulates
-  // postings (no global pair map), and keep its `maxLinks` strongest links; a pair becomes an
-  // edge when either endpoint keeps it.
-  const kept = new Map<number, number>();
+  // postings (no global pair map), and keep its `maxLinks` strongest links (rowStart/rowOther/
+  // rowValue). A pair's direct part (citations, then text) is summed first and added to the row
+  // once, after its shared items.
   const acc = new Float64Array(n);
+  const citeCount = new Int32Array(n);
+  const textValue = new Float64Array(n);
   const touched: number[] = [];
+  const direct: number[] = [];
+  const rowStart = new Int32Array(n + 1);
+  let rowOther = new Int32Array(Math.min(n * o.maxLinks, 1 << 20));
+  let rowValue = new Float64Array(rowOther.length);
+  let kept = 0;
   for (let a = 0; a < n; a++) {
     for (let p = itemsStart[a]; p < itemsStart[a + 1]; p++) {
       const item = itemsOf[p];
@@ -174,23 +227,138 @@ export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly 
         acc[b] += weight;
       }
     }
-    for (const [b, value] of extra[a]) {
+    for (let p = citeRows.start[a]; p < citeRows.start[a + 1]; p++) {
+      const b = citeRows.b[p];
+      if (citeCount[b]++ === 0 && textValue[b] === 0) direct.push(b);
+    }
+    for (let p = textRows.start[a]; p < textRows.start[a + 1]; p++) {
+      const b = textRows.b[p];
+      if (citeCount[b] === 0 && textValue[b] === 0) direct.push(b);
+      textValue[b] = textRows.value[p];
+    }
+    for (const b of direct) {
+      const value = (citeCount[b] > 0 ? citeCount[b] * w.citation : 0) + textValue[b];
+      citeCount[b] = 0;
+      textValue[b] = 0;
       if (acc[b] === 0) touched.push(b);
       acc[b] += value;
     }
+    direct.length = 0;
     if (touched.length > o.maxLinks) touched.sort((x, y) => acc[y] - acc[x] || x - y);
+    const keep = Math.min(touched.length, o.maxLinks);
+    if (kept + keep > rowOther.length) {
+      const grownOther = new Int32Array(Math.min(n * o.maxLinks, 2 * rowOther.length + keep));
+      const grownValue = new Float64Array(grownOther.length);
+      grownOther.set(rowOther.subarray(0, kept));
+      grownValue.set(rowValue.subarray(0, kept));
+      rowOther = grownOther;
+      rowValue = grownValue;
+    }
     for (let i = 0; i < touched.length; i++) {
       const b = touched[i];
-      if (i < o.maxLinks) kept.set(a < b ? a * n + b : b * n + a, acc[b]);
+      if (i < keep) {
+        rowOther[kept] = b;
+        rowValue[kept++] = acc[b];
+      }
       acc[b] = 0;
     }
+    rowStart[a + 1] = kept;
     touched.length = 0;
   }
-  const graph: PaperGraph = new UndirectedGraph();
-  for (const id of ids) graph.addNode(id);
-  for (const key of [...kept.keys()].sort((x, y) => x - y)) {
-    const a = Math.floor(key / n);
-    graph.addEdge(ids[a], ids[key - a * n], { weight: kept.get(key)! });
+  return mergeKeptLinks(ids, rowStart, rowOther, rowValue);
+}
+
+/**
+ * One edge per pair either endpoint kept, sorted by (smaller, larger) paper index. Both rows
+ * can hold the pair with values summed in different orders; the later row's value is the one
+ * kept (as it always was), so weights do not depend on how the rows were stored.
+ */
+function mergeKeptLinks(papers: readonly string[], rowStart: Int32Array, rowOther: Int32Array, rowValue: Float64Array): PaperLinks {
+  const n = papers.length;
+  // Pairs kept by their larger endpoint, grouped by the smaller one (ascending larger, by construction).
+  const upStart = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) for (let p = rowStart[a]; p < rowStart[a + 1]; p++) if (rowOther[p] < a) upStart[rowOther[p] + 1]++;
+  for (let i = 0; i < n; i++) upStart[i + 1] += upStart[i];
+  const upFill = upStart.slice(0, n);
+  const upOther = new Int32Array(upStart[n]);
+  const upValue = new Float64Array(upStart[n]);
+  for (let a = 0; a < n; a++) {
+    for (let p = rowStart[a]; p < rowStart[a + 1]; p++) {
+      const b = rowOther[p];
+      if (b >= a) continue;
+      upOther[upFill[b]] = a;
+      upValue[upFill[b]++] = rowValue[p];
+    }
   }
+  const source: number[] = [];
+  const target: number[] = [];
+  const weight: number[] = [];
+  const down: number[] = [];
+  for (let a = 0; a < n; a++) {
+    // a's own kept pairs with larger papers, ascending.
+    for (let p = rowStart[a]; p < rowStart[a + 1]; p++) if (rowOther[p] > a) down.push(p);
+    down.sort((x, y) => rowOther[x] - rowOther[y]);
+    let i = 0;
+    let j = upStart[a];
+    while (i < down.length || j < upStart[a + 1]) {
+      const fromDown = i < down.length ? rowOther[down[i]] : n;
+      const fromUp = j < upStart[a + 1] ? upOther[j] : n;
+      source.push(a);
+      if (fromUp <= fromDown) {
+        target.push(fromUp);
+        weight.push(upValue[j++]);
+        if (fromUp === fromDown) i++;
+      } else {
+        target.push(fromDown);
+        weight.push(rowValue[down[i++]]);
+      }
+    }
+    down.length = 0;
+  }
+  return { papers, source: Int32Array.from(source), target: Int32Array.from(target), weight: Float64Array.from(weight) };
+}
+
+/** Each paper's neighbours and link weights, ascending by neighbour. */
+export function paperAdjacency(links: PaperLinks): PaperAdjacency {
+  const n = links.papers.length;
+  const m = links.source.length;
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) (start[links.source[e] + 1]++, start[links.target[e] + 1]++);
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const neighbour = new Int32Array(2 * m);
+  const weight = new Float64Array(2 * m);
+  // Edges are sorted by (source, target): each paper first meets its smaller neighbours (as
+  // target, in source order), then its larger ones (as source, in target order).
+  for (let e = 0; e < m; e++) {
+    const s = links.source[e];
+    const t = links.target[e];
+    neighbour[fill[t]] = s;
+    weight[fill[t]++] = links.weight[e];
+  }
+  for (let e = 0; e < m; e++) {
+    const s = links.source[e];
+    neighbour[fill[s]] = links.target[e];
+    weight[fill[s]++] = links.weight[e];
+  }
+  return { start, neighbour, weight };
+}
+
+/**
+ * The links as a graphology graph, nodes in paper order, edges in link order. `key` names the
+ * nodes: paper ids by default; Louvain, which reads only the order of nodes and edges, gets
+ * the paper numbers, which graphology stores far faster than long string keys (half the time
+ * at 100k papers, 1.2M links).
+ */
+export function toPaperGraph(links: PaperLinks, key: (paper: number) => string = (i) => links.papers[i]): PaperGraph {
+  const graph: PaperGraph = new UndirectedGraph();
+  const keys = links.papers.map((_, i) => key(i));
+  for (const k of keys) graph.addNode(k);
+  for (let e = 0; e < links.source.length; e++) graph.addEdgeWithKey(e, keys[links.source[e]], keys[links.target[e]], { weight: links.weight[e] });
   return graph;
+}
+
+/** The paper–paper graph as graphology (see paperLinks). */
+export function buildPaperGraph(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperGraph {
+  return toPaperGraph(paperLinks(signals, textNeighbours, options));
 }

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addThreadsToGraph, detectThreads, OTHER_THREAD } from '../../src/threads/index.js';
-import { buildPaperGraph } from '../../src/threads/paper-graph.js';
+import { buildPaperGraph, paperAdjacency, paperLinks, toPaperGraph } from '../../src/threads/paper-graph.js';
 import { readSignals } from '../../src/threads/signals.js';
 import { main } from '../../src/cli/main.js';
 import type { Thread } from '../../src/types.js';
@@ -64,6 +64,51 @@ describe('threads on a fixture of two citation clusters', () => {
     expect(noCites.hasEdge('paper:h:a3', 'paper:h:a1')).toBe(false);
     expect(noCites.hasEdge('paper:h:a2', 'paper:h:a1')).toBe(true); // Ada Alpha wrote both
     expect(() => buildPaperGraph(signals, [], { weights: { text: -1 } as never })).toThrow(/weight text/);
+  });
+
+  it('keeps a pair when either paper keeps it, one edge per pair, sorted', () => {
+    const signals = readSignals(graph);
+    const all = paperLinks(signals, []);
+    const one = paperLinks(signals, [], { maxLinks: 1 });
+    const n = signals.papers.length;
+    const key = (l: typeof all, e: number) => l.source[e] * n + l.target[e];
+    for (const l of [all, one]) {
+      for (let e = 0; e < l.source.length; e++) {
+        expect(l.source[e]).toBeLessThan(l.target[e]);
+        if (e > 0) expect(key(l, e)).toBeGreaterThan(key(l, e - 1));
+      }
+    }
+    // Each paper's strongest link (ties: lower paper number) is an edge, and every edge is someone's strongest.
+    const weightOf = new Map<number, number>();
+    for (let e = 0; e < all.source.length; e++) weightOf.set(key(all, e), all.weight[e]);
+    const strongest = new Set<number>();
+    for (let a = 0; a < n; a++) {
+      let best = -1;
+      let bestWeight = 0;
+      for (let b = 0; b < n; b++) {
+        const w = weightOf.get(a < b ? a * n + b : b * n + a) ?? 0;
+        if (w > bestWeight) (best = b), (bestWeight = w);
+      }
+      if (best >= 0) strongest.add(a < best ? a * n + best : best * n + a);
+    }
+    expect(new Set(Array.from(one.source, (_, e) => key(one, e)))).toEqual(strongest);
+    expect(one.source.length).toBeLessThan(all.source.length);
+    // The adjacency lists every link on both papers, smaller neighbours first.
+    const adjacency = paperAdjacency(all);
+    expect(adjacency.start[n]).toBe(2 * all.source.length);
+    for (let a = 0; a < n; a++) {
+      const around = Array.from(adjacency.neighbour.subarray(adjacency.start[a], adjacency.start[a + 1]));
+      expect(around).toEqual([...around].sort((x, y) => x - y));
+      for (let j = adjacency.start[a]; j < adjacency.start[a + 1]; j++) {
+        const b = adjacency.neighbour[j];
+        expect(adjacency.weight[j]).toBe(weightOf.get(a < b ? a * n + b : b * n + a));
+      }
+    }
+    // The graphology view has the same edges under either naming.
+    const byNumber = toPaperGraph(all, String);
+    expect(byNumber.size).toBe(all.source.length);
+    expect(byNumber.getEdgeAttribute(byNumber.edge(String(all.source[0]), String(all.target[0]))!, 'weight')).toBe(all.weight[0]);
+    expect(buildPaperGraph(signals, []).size).toBe(all.source.length);
   });
 
   it('is a pure function of the inputs and the seed', () => {
