@@ -12,7 +12,7 @@ import { paperLabel } from './extract/label.js';
 import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
 import { textNeighbourTask, threadStage } from './threads/index.js';
-import { corpusTextDocuments, textNeighboursInBackground } from './threads/text-neighbours.js';
+import { corpusTextDocuments, startTextNeighbours } from './threads/text-neighbours.js';
 import { layoutGraph } from './graph/layout.js';
 import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
 
@@ -155,7 +155,7 @@ function stageClock(options: BuildOptions, hooks: BuildHooks) {
  * The pipeline as `litgraph build` runs it: the same stages and the same result as runPipeline,
  * with the text-neighbour pass of the threads stage (threads/text-neighbours.ts) started in a
  * worker thread right after resolve, so it runs on the second core while the main thread
- * extracts entities and builds the graph.
+ * extracts entities and builds the graph; the main thread then joins in to finish it.
  */
 export async function runPipelineAsync(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): Promise<BuildResult> {
   const { timings, time } = stageClock(options, hooks);
@@ -163,18 +163,18 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
   const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
-  const textPass = textNeighboursInBackground(textNeighbourTask(threadOptions, corpusTextDocuments(resolved.papers)));
-  textPass.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+  const textPass = startTextNeighbours(textNeighbourTask(threadOptions, corpusTextDocuments(resolved.papers)));
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
   const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));
-  // While the worker finishes the text pass, the main thread makes the related-work index that
-  // `build` writes as related.idx (all but thread membership, attached after the threads stage).
+  // While the worker goes on with the text pass, the main thread makes the related-work index that
+  // `build` writes as related.idx (all but thread membership, attached after the threads stage),
+  // then joins in the text pass (textWait: the time it spent finishing that pass).
   hooks.onStage?.('threads');
   const t0 = performance.now();
   const relatedIndex = buildRelatedIndex(graph);
   timings.relatedIndex = Math.round(performance.now() - t0);
-  const textNeighbours = await textPass;
+  const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
   const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
   timings.threads! += timings.textWait;

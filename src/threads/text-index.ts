@@ -428,8 +428,57 @@ export function allNeighbours(index: TextIndex, k: number, minScore = 0, pairBud
   return new AllPairsSearch(index.exportParts(), Math.max(0, Math.floor(k)), minScore, budget).run();
 }
 
+/** What the all-pairs search reads of an index: flat arrays, so they can cross to another thread. */
+export interface SearchParts {
+  docStart: Int32Array;
+  docTerms: Int32Array;
+  docWeights: Float32Array;
+  df: Int32Array;
+}
+
+export function searchPartsOf(index: TextIndex): SearchParts {
+  const { docStart, docTerms, docWeights, df } = index.exportParts();
+  return { docStart, docTerms, docWeights, df };
+}
+
+/** The per-document heaps of an all-pairs search, possibly of a part of the documents (see AllPairsSearch). */
+export interface NeighbourHeaps {
+  k: number;
+  doc: Int32Array;
+  score: Float64Array;
+  size: Int32Array;
+}
+
+/**
+ * Neighbour lists from the heaps of searches that split the documents between them (each
+ * searched a different range): per document the best k of the union, best first, ties by
+ * document number. A pair two searches both scored has the same score in both (cosines are
+ * symmetric bit for bit), so it counts once.
+ */
+export function mergeNeighbourHeaps(parts: readonly NeighbourHeaps[]): Neighbour[][] {
+  const n = parts[0]?.size.length ?? 0;
+  const out: Neighbour[][] = [];
+  for (let d = 0; d < n; d++) {
+    const list: Neighbour[] = [];
+    let k = 0;
+    for (const h of parts) {
+      k = Math.max(k, h.k);
+      for (let j = 0; j < h.size[d]; j++) {
+        const doc = h.doc[d * h.k + j];
+        if (!list.some((x) => x.doc === doc)) list.push({ doc, score: h.score[d * h.k + j] });
+      }
+    }
+    list.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    if (list.length > k) list.length = k;
+    out.push(list);
+  }
+  return out;
+}
+
 /** Bounds are sums of float32 products taken in another order than the exact score: keep a margin. */
 const SLACK = 1e-9;
+/** Resolution of published thresholds (cosines ≤ 1, so floor(θ × 2^30) fits an Int32). */
+const THETA_STEPS = 2 ** 30;
 /** Bits for the document number in a sort key of the common-term postings (2^25 = 33M documents). */
 const DOC_BITS = 2 ** 25;
 /** Resolution of the suffix norms in those keys (rounded up, so they stay upper bounds). */
@@ -458,7 +507,7 @@ const NORM_STEPS = 2 ** 26;
  * A pair is ruled out only when its bound is below θ (minus SLACK) and θ only grows, so the
  * result is exact; exact scores are summed over o's row in term order, as `cosine` does.
  */
-class AllPairsSearch {
+export class AllPairsSearch {
   private readonly n: number;
   private readonly docStart: Int32Array;
   private readonly docTerms: Int32Array;
@@ -469,8 +518,17 @@ class AllPairsSearch {
   private readonly rareStart: Int32Array;
   private readonly rareDocs: Int32Array;
   private readonly rareWeights: Float32Array;
-  /** Per rare term, its first posting of a document not searched yet (documents go in order). */
+  /** Per rare term, the posting of the next document to search that has it (documents go in order). */
   private readonly rareNext: Int32Array;
+  /** Where thresholds are published for another search (publishThresholds). */
+  private published: Int32Array | null = null;
+  /** The document `rareNext` is positioned for. */
+  private nextDoc = 0;
+
+  /** The next document `searchNext` searches. */
+  get position(): number {
+    return this.nextDoc;
+  }
   // Common part of each document: (common index, weight), commonest first.
   private readonly cRowStart: Int32Array;
   private readonly cRowTerm: Int32Array;
@@ -627,8 +685,72 @@ class AllPairsSearch {
   }
 
   run(): Neighbour[][] {
+    this.searchRange(0, this.n);
+    return this.lists();
+  }
+
+  /**
+   * Searches documents from, …, to − 1. The pass can be split between searches (threads), each
+   * taking a different range: a document's pairs with later documents are found when it is
+   * searched, and each search offers every exact score to both documents of the pair, so merging
+   * the heaps of searches that together covered every document (mergeNeighbourHeaps) gives what
+   * one search of all documents gives. Each search's thresholds are its own exact scores, lower
+   * bounds of the final ones, so its pruning stays exact.
+   */
+  searchRange(from: number, to: number): void {
+    this.seek(from);
+    for (let d = from; d < to; d++) this.searchNext();
+  }
+
+  /** Searches the next document (documents from `seek`'s on, in order, none skipped). */
+  searchNext(): void {
+    if (this.k > 0 && this.nextDoc < this.n) this.search(this.nextDoc);
+    this.nextDoc++;
+  }
+
+  /** Positions the rare postings for searching documents from `from` on. */
+  private seek(from: number): void {
+    if (from === this.nextDoc) return;
+    const { rareStart, rareDocs, rareNext } = this;
+    for (let t = 0; t + 1 < rareStart.length; t++) {
+      let lo = rareStart[t];
+      let hi = rareStart[t + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rareDocs[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      rareNext[t] = lo;
+    }
+    this.nextDoc = from;
+  }
+
+  /**
+   * Publishes every threshold this search raises into `published` (as floor(θ × THETA_STEPS), an
+   * integer so another thread reads it whole), for a search of other documents to prune with
+   * (raiseThresholds).
+   */
+  publishThresholds(published: Int32Array): void {
+    for (let d = 0; d < this.n; d++) published[d] = Math.floor(this.thetaOf[d] * THETA_STEPS);
+    this.published = published;
+  }
+
+  /**
+   * Raises the thresholds of documents from, …, n − 1 to those another search published. Its
+   * thresholds are exact scores of real pairs too — lower bounds of the final k-th scores — so
+   * pruning with them stays exact, while this search's own heaps hold only the pairs it scored.
+   */
+  raiseThresholds(published: Int32Array, from: number): void {
+    for (let d = from; d < this.n; d++) this.thetaOf[d] = Math.max(this.thetaOf[d], published[d] / THETA_STEPS);
+  }
+
+  heaps(): NeighbourHeaps {
+    return { k: this.k, doc: this.heapDoc, score: this.heapScore, size: this.heapSize };
+  }
+
+  /** Each document's heap, best first (ties by document number). */
+  lists(): Neighbour[][] {
     const { n, k, heapDoc, heapScore, heapSize } = this;
-    if (k > 0) for (let d = 0; d < n; d++) this.search(d);
     const out: Neighbour[][] = [];
     for (let d = 0; d < n; d++) {
       const list: Neighbour[] = [];
@@ -776,12 +898,18 @@ class AllPairsSearch {
     if (o > d) this.offer(o, d, s);
   }
 
-  /** Pushes (doc, score) into d's heap: a min-heap on (score, then higher document number). */
+  /**
+   * Pushes (doc, score) into d's heap: a min-heap on (score, then higher document number). A
+   * pair already there is not pushed twice: when documents are not searched in order (a search
+   * taking a range below one it searched, AllPairsSearch.searchRange), an earlier document can
+   * score a pair the later one already scored.
+   */
   private offer(d: number, doc: number, score: number): void {
     if (!(score > this.minScore)) return;
     const { heapDoc, heapScore, k } = this;
     const base = d * k;
     const size = this.heapSize[d];
+    for (let j = base; j < base + size; j++) if (heapDoc[j] === doc) return;
     let i: number;
     if (size < k) {
       this.heapSize[d] = size + 1;
@@ -813,6 +941,12 @@ class AllPairsSearch {
     }
     heapDoc[base + i] = doc;
     heapScore[base + i] = score;
-    if (this.heapSize[d] === k) this.thetaOf[d] = Math.max(this.minScore, heapScore[base]) - SLACK;
+    if (this.heapSize[d] === k) {
+      const theta = Math.max(this.minScore, heapScore[base]) - SLACK;
+      if (theta > this.thetaOf[d]) {
+        this.thetaOf[d] = theta;
+        if (this.published) this.published[d] = Math.floor(theta * THETA_STEPS);
+      }
+    }
   }
 }

@@ -6,9 +6,12 @@
  * cosines) needs only titles and abstracts, which are known as soon as papers are resolved; it
  * is also the largest single cost of the threads stage. So the build starts it in a worker
  * thread right after resolve and extracts entities and builds the graph on the main thread
- * meanwhile — both cores busy — then hands the result to the threads stage. The worker runs the
- * very same functions, and scores come back as float64, so the result is identical to
- * computing inline (tested).
+ * meanwhile — both cores busy. On a large corpus the pass outlasts that work (at 100k papers
+ * about 120 s of CPU against 80 s), so the main thread then joins in: it takes the last
+ * documents the worker has not reached, piece by piece, until the two meet (RowClaims,
+ * TextNeighbourPass), and merges both threads' heaps. Both run the very same search, and any
+ * split of the documents gives the same lists and scores as one search of all of them, so the
+ * result is identical to computing inline (tested).
  *
  * Running from TypeScript sources (tests, tsx) there is no compiled worker file to start, so
  * the pass runs inline there.
@@ -16,7 +19,23 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { allNeighbours, buildTextIndex, type Neighbour, type TextDocument, type TextIndexOptions } from './text-index.js';
+import {
+  AllPairsSearch,
+  allNeighbours,
+  buildTextIndex,
+  DEFAULT_TEXT_INDEX_OPTIONS,
+  mergeNeighbourHeaps,
+  resolvePairBudget,
+  searchPartsOf,
+  type Neighbour,
+  type NeighbourHeaps,
+  type SearchParts,
+  type TextDocument,
+  type TextIndex,
+  type TextIndexOptions,
+} from './text-index.js';
+
+export { searchPartsOf };
 
 /** What the pass computes for: documents in order, how many neighbours, the least cosine kept. */
 export interface TextNeighbourTask {
@@ -78,40 +97,26 @@ export function corpusTextDocuments(papers: readonly { id: string; title: string
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function computeTextNeighbours(task: TextNeighbourTask): TextNeighbours {
+/** The index the pass searches: with the commonest terms left out when the corpus needs it (above). */
+export function textPassIndex(task: TextNeighbourTask): { index: TextIndex; maxDf: number } {
   let index = buildTextIndex(task.docs, task.options);
   let maxDf = task.options.maxDf ?? 1;
   if (task.options.maxDf === undefined) {
     maxDf = maxDfForPairMass(index.df, index.size);
     if (maxDf < 1) index = buildTextIndex(task.docs, { ...task.options, maxDf: Math.max(maxDf, Number.MIN_VALUE) });
   }
+  return { index, maxDf };
+}
+
+export function computeTextNeighbours(task: TextNeighbourTask): TextNeighbours {
+  const { index, maxDf } = textPassIndex(task);
   return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(index, task.k, task.minScore), maxDf };
 }
 
-/** Neighbour lists as flat arrays, to cross a thread boundary without a structured-clone object per pair. */
-export interface PackedNeighbours {
-  start: Int32Array;
-  doc: Int32Array;
-  score: Float64Array;
-}
-
-export function packNeighbours(lists: readonly (readonly Neighbour[])[]): PackedNeighbours {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((l, i) => (start[i + 1] = start[i] + l.length));
-  const doc = new Int32Array(start[lists.length]);
-  const score = new Float64Array(start[lists.length]);
-  lists.forEach((l, i) => l.forEach((n, j) => ((doc[start[i] + j] = n.doc), (score[start[i] + j] = n.score))));
-  return { start, doc, score };
-}
-
-export function unpackNeighbours(p: PackedNeighbours): Neighbour[][] {
-  const lists: Neighbour[][] = [];
-  for (let i = 0; i + 1 < p.start.length; i++) {
-    const l: Neighbour[] = [];
-    for (let j = p.start[i]; j < p.start[i + 1]; j++) l.push({ doc: p.doc[j], score: p.score[j] });
-    lists.push(l);
-  }
-  return lists;
+/** The search of the pass over an index's parts (the same one allNeighbours runs). */
+export function textPassSearch(parts: SearchParts, task: Pick<TextNeighbourTask, 'k' | 'minScore' | 'options'>): AllPairsSearch {
+  const budget = resolvePairBudget(task.options.pairBudget ?? DEFAULT_TEXT_INDEX_OPTIONS.pairBudget, parts.docStart.length - 1);
+  return new AllPairsSearch(parts, Math.max(0, Math.floor(task.k)), task.minScore, budget);
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./text-neighbours.worker.js', import.meta.url));
@@ -122,20 +127,127 @@ export function canRunInWorker(): boolean {
 }
 
 /**
- * Starts the pass in a worker thread and resolves with its result; inline (synchronously, on the
- * next tick) when there is no compiled worker.
+ * Which documents the worker may still search, shared with it: one 64-bit word, the next
+ * document to search in the low 32 bits and the end of the worker's range in the high 32. The
+ * worker claims documents one by one with compare-and-swap; the main thread lowers the end with
+ * compare-and-swap too. One word for both, so a claim and a new end can never cross: the worker
+ * searches exactly the documents below the end it last saw, the main thread the rest.
  */
-export function textNeighboursInBackground(task: TextNeighbourTask): Promise<TextNeighbours> {
-  if (!canRunInWorker()) return Promise.resolve().then(() => computeTextNeighbours(task));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: task });
-    worker.once('message', ({ packed, maxDf }: { packed: PackedNeighbours; maxDf: number }) => {
-      resolve({ ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: unpackNeighbours(packed), maxDf });
+export class RowClaims {
+  readonly word: BigInt64Array;
+  constructor(
+    readonly buffer: SharedArrayBuffer,
+    n?: number,
+  ) {
+    this.word = new BigInt64Array(buffer);
+    if (n !== undefined) Atomics.store(this.word, 0, BigInt(n) << 32n);
+  }
+  static create(n: number): RowClaims {
+    return new RowClaims(new SharedArrayBuffer(8), n);
+  }
+  /** (worker) The next document to search, or −1 when its range is done. */
+  claim(): number {
+    for (;;) {
+      const v = Atomics.load(this.word, 0);
+      const next = Number(v & 0xffffffffn);
+      if (next >= Number(v >> 32n)) return -1;
+      if (Atomics.compareExchange(this.word, 0, v, v + 1n) === v) return next;
+    }
+  }
+  /**
+   * (main) Takes the last documents of the worker's range: `size(next, end)` says how many, given
+   * where the worker is. Returns the range taken, or null when `size` asks for none.
+   */
+  takeTop(size: (next: number, end: number) => number): { from: number; to: number } | null {
+    for (;;) {
+      const v = Atomics.load(this.word, 0);
+      const next = Number(v & 0xffffffffn);
+      const end = Number(v >> 32n);
+      const take = Math.min(Math.max(0, end - next), Math.floor(size(next, end)));
+      if (take <= 0) return null;
+      const from = end - take;
+      if (Atomics.compareExchange(this.word, 0, v, (BigInt(from) << 32n) | BigInt(next)) === v) return { from, to: end };
+    }
+  }
+}
+
+/** What the main thread posts to the worker. */
+export interface TextWorkerData {
+  task: TextNeighbourTask;
+  claims: SharedArrayBuffer;
+  /** The worker's thresholds, one Int32 per document (AllPairsSearch.publishThresholds). */
+  thresholds: SharedArrayBuffer;
+}
+
+/** What the worker posts back: first its index (so the main thread can join in), then its heaps. */
+export type TextWorkerMessage = { type: 'index'; parts: SearchParts; maxDf: number } | { type: 'heaps'; heaps: NeighbourHeaps };
+
+/**
+ * The pass, running. `finish()` — called once the main thread has nothing else to do — joins
+ * in: the main thread takes the last documents the worker has not reached, a few at a time
+ * (each piece an eighth of what the worker has left, at least `minPiece` documents), until the
+ * two meet, then merges both threads' heaps. The result is the same whichever thread searched
+ * which document (AllPairsSearch.searchRange), so it never depends on timing.
+ */
+export interface TextNeighbourPass {
+  finish(): Promise<TextNeighbours>;
+}
+
+export interface TextPassOptions {
+  /** Documents the main thread reserves for itself (the last ones) before the worker starts: tests use it to force a split. */
+  reserve?: number;
+  /** Least documents the main thread takes at a time (smaller pieces are not worth a seek). */
+  minPiece?: number;
+}
+
+/**
+ * Starts the pass in a worker thread; inline (when finished) where there is no compiled
+ * worker. See TextNeighbourPass.
+ */
+export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOptions = {}): TextNeighbourPass {
+  if (!canRunInWorker()) return { finish: () => Promise.resolve().then(() => computeTextNeighbours(task)) };
+  const n = task.docs.length;
+  const claims = RowClaims.create(n);
+  const reserved = options.reserve ? claims.takeTop(() => options.reserve!) : null;
+  const minPiece = options.minPiece ?? 256;
+  const thresholds = new Int32Array(new SharedArrayBuffer(4 * n));
+  const worker = new Worker(WORKER_FILE, { workerData: { task, claims: claims.buffer, thresholds: thresholds.buffer as SharedArrayBuffer } satisfies TextWorkerData });
+  let indexReady!: (m: Extract<TextWorkerMessage, { type: 'index' }>) => void;
+  let heapsReady!: (h: NeighbourHeaps) => void;
+  let failed!: (e: Error) => void;
+  const index = new Promise<Extract<TextWorkerMessage, { type: 'index' }>>((resolve) => (indexReady = resolve));
+  const heaps = new Promise<NeighbourHeaps>((resolve) => (heapsReady = resolve));
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  failure.catch(() => undefined); // raced below; this only keeps an early failure from being "unhandled"
+  worker.on('message', (m: TextWorkerMessage) => {
+    if (m.type === 'index') indexReady(m);
+    else {
+      heapsReady(m.heaps);
       void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`text-neighbour worker exited with code ${code}`));
-    });
+    }
   });
+  worker.once('error', failed);
+  worker.once('exit', (code) => {
+    if (code !== 0) failed(new Error(`text-neighbour worker exited with code ${code}`));
+  });
+  return {
+    async finish() {
+      const { parts, maxDf } = await Promise.race([index, failure]);
+      const pieceSize = (next: number, end: number) => (end - next >= 2 * minPiece ? Math.max(minPiece, (end - next) / 8) : 0);
+      let own: NeighbourHeaps | null = null;
+      let piece = reserved ?? claims.takeTop(pieceSize);
+      if (piece) {
+        const search = textPassSearch(parts, task);
+        // The worker's thresholds of these documents come from their pairs with all it has
+        // searched: without them the main thread would prune far less (text-index.ts).
+        for (; piece; piece = claims.takeTop(pieceSize)) {
+          search.raiseThresholds(thresholds, piece.from);
+          search.searchRange(piece.from, piece.to);
+        }
+        own = search.heaps();
+      }
+      const theirs = await Promise.race([heaps, failure]);
+      return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: mergeNeighbourHeaps(own ? [theirs, own] : [theirs]), maxDf };
+    },
+  };
 }

@@ -1,7 +1,20 @@
-/** Worker entry of text-neighbours.ts: computes the pass for `workerData` and posts it back packed. */
+/**
+ * Worker entry of text-neighbours.ts: builds the pass's index, posts its parts (so the main
+ * thread can join in once it is free), searches the documents it claims, posts its heaps.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeTextNeighbours, packNeighbours, type TextNeighbourTask } from './text-neighbours.js';
+import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
 
-const result = computeTextNeighbours(workerData as TextNeighbourTask);
-const packed = packNeighbours(result.lists);
-parentPort!.postMessage({ packed, maxDf: result.maxDf }, [packed.start.buffer as ArrayBuffer, packed.doc.buffer as ArrayBuffer, packed.score.buffer as ArrayBuffer]);
+const { task, claims: buffer, thresholds } = workerData as TextWorkerData;
+const { index, maxDf } = textPassIndex(task);
+const parts = searchPartsOf(index);
+parentPort!.postMessage({ type: 'index', parts, maxDf } satisfies TextWorkerMessage);
+const claims = new RowClaims(buffer);
+const search = textPassSearch(parts, task);
+search.publishThresholds(new Int32Array(thresholds));
+for (let d = claims.claim(); d >= 0; d = claims.claim()) {
+  if (d !== search.position) throw new Error(`text-neighbour worker: claimed document ${d}, expected ${search.position}`);
+  search.searchNext();
+}
+const heaps = search.heaps();
+parentPort!.postMessage({ type: 'heaps', heaps } satisfies TextWorkerMessage, [heaps.doc.buffer as ArrayBuffer, heaps.score.buffer as ArrayBuffer, heaps.size.buffer as ArrayBuffer]);

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { computeTextNeighbours, corpusTextDocuments, maxDfForPairMass, packNeighbours, unpackNeighbours } from '../../src/threads/text-neighbours.js';
+import { computeTextNeighbours, corpusTextDocuments, maxDfForPairMass, RowClaims, textPassIndex, textPassSearch } from '../../src/threads/text-neighbours.js';
+import { allNeighbours, mergeNeighbourHeaps, searchPartsOf } from '../../src/threads/text-index.js';
+import { mulberry32 } from '../../src/threads/rng.js';
 import { textNeighbourTask } from '../../src/threads/index.js';
 import { buildSamples } from '../helpers/seeds.js';
 
@@ -16,19 +18,70 @@ const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'threads', 'text-
 describe('text neighbours in a worker', () => {
   const task = textNeighbourTask({}, corpusTextDocuments(buildSamples().papers));
 
-  it('packs and unpacks neighbour lists without changing a score', () => {
-    const inline = computeTextNeighbours(task);
-    expect(unpackNeighbours(packNeighbours(inline.lists))).toEqual(inline.lists);
-  });
-
-  it('computes in a real worker thread exactly what it computes inline', async () => {
+  it('computes in a real worker thread exactly what it computes inline, whichever thread searched which paper', async () => {
     expect(existsSync(COMPILED), 'dist/ is missing: run `npm run build` (npm install does it)').toBe(true);
     const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/threads/text-neighbours.js');
     expect(compiled.canRunInWorker()).toBe(true);
-    const inWorker = await compiled.textNeighboursInBackground(task);
     const inline = computeTextNeighbours(task);
     expect(inline.lists.flat().length).toBeGreaterThan(100);
-    expect(inWorker).toEqual(inline);
+    // The worker alone (the main thread finds too little left to join in) …
+    expect(await compiled.startTextNeighbours(task, { minPiece: 1000 }).finish()).toEqual(inline);
+    // … and the main thread taking the last 40 papers up front, then pieces of at least 4.
+    expect(await compiled.startTextNeighbours(task, { reserve: 40, minPiece: 4 }).finish()).toEqual(inline);
+  });
+});
+
+/** Documents of words drawn from a Zipf-like vocabulary: a few words in nearly every document, as in abstracts. */
+function zipfDocs(n: number, seed: number) {
+  const rng = mulberry32(seed);
+  const word = (r: number) => `w${Math.floor(1 / (r * 0.999 + 0.001)).toString(36)}`;
+  return Array.from({ length: n }, (_, d) => ({ id: `doc:${String(d).padStart(5, '0')}`, title: null, abstract: Array.from({ length: 40 }, () => word(rng())).join(' ') }));
+}
+
+describe('the all-pairs search split into ranges', () => {
+  it('gives exactly the single search when searches split the documents and their heaps are merged', () => {
+    for (const docs of [corpusTextDocuments(buildSamples().papers), zipfDocs(1500, 7)]) {
+      const task = { docs, k: 10, minScore: 0.1, options: { pairBudget: 200 } };
+      const { index } = textPassIndex(task);
+      const whole = allNeighbours(index, task.k, task.minScore, task.options.pairBudget);
+      expect(whole.flat().length).toBeGreaterThan(5 * docs.length);
+      const n = docs.length;
+      const cut = (f: number) => Math.floor(f * n);
+      const splits = [
+        [[[0, n]]],
+        [[[0, cut(0.6)]], [[cut(0.6), n]]],
+        // as the build splits: the worker from the start, the main thread pieces from the end down
+        [[[0, cut(0.3)]], [[cut(0.8), n], [cut(0.5), cut(0.8)], [cut(0.3), cut(0.5)]]],
+        [[[0, cut(0.2)], [cut(0.7), n]], [[cut(0.2), cut(0.7)]]],
+      ];
+      for (const ranges of splits) {
+        for (const share of [false, true]) {
+          // With `share`, the first search publishes its thresholds and the others prune with them, as the build's main thread does.
+          const published = new Int32Array(n);
+          const heaps = ranges.map((own, i) => {
+            const search = textPassSearch(searchPartsOf(index), task);
+            if (share && i === 0) search.publishThresholds(published);
+            for (const [from, to] of own) {
+              if (share && i > 0) search.raiseThresholds(published, from);
+              search.searchRange(from, to);
+            }
+            return search.heaps();
+          });
+          expect(mergeNeighbourHeaps(heaps)).toEqual(whole);
+        }
+      }
+    }
+  });
+
+  it('hands out each document once: the worker below the end it last saw, the main thread above', () => {
+    const claims = RowClaims.create(100);
+    const worker: number[] = [];
+    for (let i = 0; i < 10; i++) worker.push(claims.claim());
+    expect(claims.takeTop((next, end) => (end - next) / 2)).toEqual({ from: 55, to: 100 });
+    expect(claims.takeTop(() => 0)).toBeNull();
+    for (let d = claims.claim(); d >= 0; d = claims.claim()) worker.push(d);
+    expect(worker).toEqual(Array.from({ length: 55 }, (_, i) => i));
+    expect(claims.takeTop(() => 10)).toBeNull(); // nothing left to take
   });
 });
 
