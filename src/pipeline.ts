@@ -172,11 +172,13 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   // then joins in the text pass (textWait: the time it spent finishing that pass).
   hooks.onStage?.('threads');
   const t0 = performance.now();
-  const relatedIndex = buildRelatedIndex(graph);
+  // The related index's text index is the text pass's (both use the default text options).
+  const passIndex = await textPass.index();
+  const relatedIndex = buildRelatedIndex(graph, {}, passIndex.maxDf === 1 ? passIndex.index : undefined);
   timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
-  const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours }));
+  const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours, signals: relatedIndex.signals }));
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
   time('layout', () => layoutGraph(graph, { seed: options.seed }));

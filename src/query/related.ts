@@ -166,13 +166,20 @@ export interface BuiltRelatedIndex extends RelatedIndex {
   foldedTitle: Map<string, string>;
 }
 
-/** Reads everything related work needs from a graph, once. */
-export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextIndexOptions> = {}): BuiltRelatedIndex {
+/**
+ * Reads everything related work needs from a graph, once. `prebuilt` is a text index of the
+ * corpus papers' titles and abstracts built with `textOptions` already (the build's text pass
+ * makes one); it is used when it covers exactly the graph's corpus papers, else one is built.
+ */
+export function buildRelatedIndex(graph: LitGraph, textOptions: Partial<TextIndexOptions> = {}, prebuilt?: TextIndex): BuiltRelatedIndex {
   const signals = readSignals(graph);
   const papers = signals.papers;
   const number = new Map<string, number>();
   papers.forEach((p, i) => number.set(p, i));
-  const text = buildTextIndex(papers.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })), textOptions);
+  const text =
+    prebuilt && prebuilt.ids.length === papers.length && prebuilt.ids.every((id, i) => id === papers[i])
+      ? prebuilt
+      : buildTextIndex(papers.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) })), textOptions);
   const label = new Map<string, string>();
   const entityLabel = new Map<string, string>();
   const threadLabel = new Map<string, string>();

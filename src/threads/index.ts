@@ -65,6 +65,8 @@ export interface ThreadOptions {
    * it covers exactly this graph's corpus papers with what these options need; else recomputed.
    */
   textNeighbours?: TextNeighbours;
+  /** The graph's signals when they were read already (the build's related-work index reads them from the same graph). */
+  signals?: PaperSignals;
 }
 
 export const DEFAULT_THREAD_OPTIONS: ThreadOptions = {
@@ -174,7 +176,7 @@ export function textNeighbourTask(options: Partial<ThreadOptions>, docs: TextDoc
 export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadDetection {
   const o = resolveThreadOptions(options);
   const pg = resolvePaperGraphOptions(o.paperGraph);
-  const signals = readSignals(graph);
+  const signals = o.signals ?? readSignals(graph);
   const ids = signals.papers;
   const need = textNeighbourTask(o, []);
   const ahead = o.textNeighbours;

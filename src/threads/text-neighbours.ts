@@ -31,7 +31,7 @@ import {
   type NeighbourHeaps,
   type SearchParts,
   type TextDocument,
-  type TextIndex,
+  TextIndex,
   type TextIndexOptions,
 } from './text-index.js';
 
@@ -180,7 +180,7 @@ export interface TextWorkerData {
 }
 
 /** What the worker posts back: first its index (so the main thread can join in), then its heaps. */
-export type TextWorkerMessage = { type: 'index'; parts: SearchParts; maxDf: number } | { type: 'heaps'; heaps: NeighbourHeaps };
+export type TextWorkerMessage = { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number } | { type: 'heaps'; heaps: NeighbourHeaps };
 
 /**
  * The pass, running. `finish()` — called once the main thread has nothing else to do — joins
@@ -190,6 +190,11 @@ export type TextWorkerMessage = { type: 'index'; parts: SearchParts; maxDf: numb
  * which document (AllPairsSearch.searchRange), so it never depends on timing.
  */
 export interface TextNeighbourPass {
+  /**
+   * The index the pass searches, once built (and `maxDf`, 1 when no term was left out): the
+   * related-work index reuses it instead of tokenising every abstract again.
+   */
+  index(): Promise<{ index: TextIndex; maxDf: number }>;
   finish(): Promise<TextNeighbours>;
 }
 
@@ -205,7 +210,18 @@ export interface TextPassOptions {
  * worker. See TextNeighbourPass.
  */
 export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOptions = {}): TextNeighbourPass {
-  if (!canRunInWorker()) return { finish: () => Promise.resolve().then(() => computeTextNeighbours(task)) };
+  if (!canRunInWorker()) {
+    let built: ReturnType<typeof textPassIndex> | undefined;
+    const index = () => (built ??= textPassIndex(task));
+    return {
+      index: () => Promise.resolve().then(index),
+      finish: () =>
+        Promise.resolve().then(() => {
+          const { index: text, maxDf } = index();
+          return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(text, task.k, task.minScore), maxDf };
+        }),
+    };
+  }
   const n = task.docs.length;
   const claims = RowClaims.create(n);
   const reserved = options.reserve ? claims.takeTop(() => options.reserve!) : null;
@@ -230,9 +246,16 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   worker.once('exit', (code) => {
     if (code !== 0) failed(new Error(`text-neighbour worker exited with code ${code}`));
   });
+  let rebuilt: { index: TextIndex; maxDf: number } | undefined;
+  const builtIndex = async () => {
+    const { parts, maxDf } = await Promise.race([index, failure]);
+    return (rebuilt ??= { index: new TextIndex(parts), maxDf });
+  };
   return {
+    index: builtIndex,
     async finish() {
-      const { parts, maxDf } = await Promise.race([index, failure]);
+      const { index: text, maxDf } = await builtIndex();
+      const parts = searchPartsOf(text);
       const pieceSize = (next: number, end: number) => (end - next >= 2 * minPiece ? Math.max(minPiece, (end - next) / 8) : 0);
       let own: NeighbourHeaps | null = null;
       let piece = reserved ?? claims.takeTop(pieceSize);

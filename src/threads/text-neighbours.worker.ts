@@ -7,8 +7,8 @@ import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, type TextWorke
 
 const { task, claims: buffer, thresholds } = workerData as TextWorkerData;
 const { index, maxDf } = textPassIndex(task);
+parentPort!.postMessage({ type: 'index', parts: index.exportParts(), maxDf } satisfies TextWorkerMessage);
 const parts = searchPartsOf(index);
-parentPort!.postMessage({ type: 'index', parts, maxDf } satisfies TextWorkerMessage);
 const claims = new RowClaims(buffer);
 const search = textPassSearch(parts, task);
 search.publishThresholds(new Int32Array(thresholds));

@@ -10,6 +10,7 @@ import { buildRelatedIndex, describeReasons, relatedWork, resolvePaper, DEFAULT_
 import { buildSamples, SAMPLES_DIR } from '../helpers/seeds.js';
 import { loadFixture } from '../threads/fixture-graph.js';
 import { threadStage } from '../../src/threads/index.js';
+import { buildTextIndex } from '../../src/threads/text-index.js';
 
 const RECSYS = /recommend|click-through|CTR|retrieval|user|item/i;
 const ok = (a: RelatedAnswer) => {
@@ -30,6 +31,18 @@ describe('related work on the seeds', () => {
     const a = result.graph.getNodeAttributes(id);
     return `${a.title ?? ''} ${a.abstract ?? ''}`;
   };
+
+  it('uses a text index built already only when it covers exactly the corpus papers', () => {
+    const docs = index.papers.map((id) => ({ id, title: index.signals.title.get(id), abstract: index.signals.abstract.get(id) }));
+    const same = buildTextIndex(docs);
+    expect(buildRelatedIndex(result.graph, {}, same).text).toBe(same);
+    const fewer = buildTextIndex(docs.slice(1));
+    const rebuilt = buildRelatedIndex(result.graph, {}, fewer).text;
+    expect(rebuilt).not.toBe(fewer);
+    expect(rebuilt.ids).toEqual(index.papers);
+    const q = 'paper:arxiv:2309.13375';
+    expect(relatedWork(buildRelatedIndex(result.graph, {}, same), q)).toEqual(relatedWork(index, q));
+  });
 
   it('finds the SEATER paper by arXiv id, id, URL and name', () => {
     const id = 'paper:arxiv:2309.13375';
