@@ -29,7 +29,7 @@ export function run(sizes = [10_000, 50_000, 100_000]): string {
 
   const rows: (string | number)[][] = [];
   const stageRows: (string | number)[][] = [];
-  // threads includes textWait: the time the main thread waited for the text pass of its worker.
+  // threads includes textWait: the time the main thread spent finishing the text pass with its worker.
   const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'textWait', 'threads', 'layout', 'write'];
   for (const n of sizes) {
     const corpus = makeCorpus(n, records);
