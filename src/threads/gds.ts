@@ -280,7 +280,11 @@ export function describeThreads(
 
 /* ------------------------------------------------------------------------ Cypher -- */
 
-// Each undirected pair once (a.id < b.id), its relationships summed into one weight.
+// Each undirected pair once (a.id < b.id), its relationships summed into one weight. GDS numbers
+// the projected nodes in the order it meets them, and single-threaded Louvain visits them in that
+// order, so the rows arrive sorted by paper id and the id map is built on one thread
+// (readConcurrency 1): with the default 4 the numbering could differ between two runs over the
+// same database, and so could the threads (seen once in CI: modularity 0.530 instead of 0.535).
 const PROJECT_QUERY = `MATCH (a:Paper)-[r:CITES|BUILDS_ON|SIMILAR_TO]-(b:Paper)
 WHERE a.id < b.id
 WITH a, b, sum(CASE type(r)
@@ -288,7 +292,8 @@ WITH a, b, sum(CASE type(r)
   WHEN 'BUILDS_ON' THEN $weights.buildsOn
   ELSE $weights.similarTo * coalesce(toFloat(r.weight), 0.0) END) AS weight
 WHERE weight > 0
-WITH gds.graph.project($graph, a, b, {relationshipProperties: {weight: weight}}, {undirectedRelationshipTypes: ['*']}) AS g
+WITH a, b, weight ORDER BY a.id, b.id
+WITH gds.graph.project($graph, a, b, {relationshipProperties: {weight: weight}}, {undirectedRelationshipTypes: ['*'], readConcurrency: 1}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships`;
 
 const ALGORITHM_QUERY: Record<GdsAlgorithm, string> = {
