@@ -26,7 +26,8 @@ import type { LitGraph } from '../graph/build.js';
 import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
-import { paperAdjacency, paperLinks, resolvePaperGraphOptions, toPaperGraph, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { louvainView } from './louvain-view.js';
+import { paperAdjacency, paperLinks, resolvePaperGraphOptions, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { mulberry32 } from './rng.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
@@ -189,12 +190,14 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
       : [];
   const links = paperLinks(signals, neighbours, pg);
 
-  // Louvain, seeded, on a graph whose nodes are the paper numbers (see toPaperGraph). Without
-  // edges every paper is its own community.
+  // Louvain, seeded, reading the links through a view whose nodes are the paper numbers
+  // (louvain-view.ts: no graphology graph is built for it). Without edges every paper is its
+  // own community.
   const communityOf = new Int32Array(ids.length);
   let modularity: number | null = null;
   if (links.source.length > 0) {
-    const detailed = louvain.detailed(toPaperGraph(links, String), { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
+    const view = louvainView(links) as unknown as Parameters<Louvain['detailed']>[0];
+    const detailed = louvain.detailed(view, { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
     ids.forEach((_, i) => (communityOf[i] = detailed.communities[i]));
     modularity = round(detailed.modularity, 6);
   } else ids.forEach((_, i) => (communityOf[i] = i));
