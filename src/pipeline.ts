@@ -13,7 +13,7 @@ import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
 import { textNeighbourTask, threadStage } from './threads/index.js';
 import { corpusTextDocuments, startTextNeighbours } from './threads/text-neighbours.js';
-import { layoutGraph } from './graph/layout.js';
+import { layoutGraph, layoutGraphParallel } from './graph/layout.js';
 import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
 
 /**
@@ -148,17 +148,25 @@ function stageClock(options: BuildOptions, hooks: BuildHooks) {
     timings[stage] = Math.round(performance.now() - t0);
     return out;
   };
-  return { timings, time };
+  const timeAsync = async <T>(stage: Stage, f: () => Promise<T>): Promise<T> => {
+    hooks.onStage?.(stage);
+    const t0 = performance.now();
+    const out = await f();
+    timings[stage] = Math.round(performance.now() - t0);
+    return out;
+  };
+  return { timings, time, timeAsync };
 }
 
 /**
  * The pipeline as `litgraph build` runs it: the same stages and the same result as runPipeline,
  * with the text-neighbour pass of the threads stage (threads/text-neighbours.ts) started in a
  * worker thread right after resolve, so it runs on the second core while the main thread
- * extracts entities and builds the graph; the main thread then joins in to finish it.
+ * extracts entities and builds the graph; the main thread then joins in to finish it. The
+ * layout's thread discs are shared with a worker too (graph/layout.ts layoutGraphParallel).
  */
 export async function runPipelineAsync(inputs: readonly InputText[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, hooks: BuildHooks = {}): Promise<BuildResult> {
-  const { timings, time } = stageClock(options, hooks);
+  const { timings, time, timeAsync } = stageClock(options, hooks);
   const threadOptions = { seed: options.seed, resolution: options.resolution, previous: options.previousThreads };
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
@@ -181,7 +189,8 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours, signals: relatedIndex.signals }));
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
-  time('layout', () => layoutGraph(graph, { seed: options.seed }));
+  // The thread discs are laid out on both cores (the text pass is done by now).
+  await timeAsync('layout', () => layoutGraphParallel(graph, { seed: options.seed }));
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);
   return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings, relatedIndex };
 }

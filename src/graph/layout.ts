@@ -22,36 +22,18 @@
  * so their papers' centroid is where FA2 would pull them anyway.
  *
  * FA2's iteration step (graphology-layout-forceatlas2/iterate.js) runs straight on typed arrays
- * built here: no graphology copy of the graph is made. Deterministic: initial positions come from
+ * (fa2.ts): no graphology copy of the graph is made. Deterministic: initial positions come from
  * a seeded PRNG, nodes are visited in graph order, FA2 itself has no randomness. A graph without
- * thread nodes is laid out as one group of all its papers.
+ * thread nodes is laid out as one group of all its papers. The discs are independent of each
+ * other, so `layoutGraphParallel` (the build's) shares them with a worker thread: the same
+ * positions, bit for bit, in about half the time on two cores.
  */
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { LitGraph } from './build.js';
+import { discCost, discJobs, forceAtlas2, runDiscJobs, type DiscJobs } from './fa2.js';
 import { mulberry32 } from '../threads/rng.js';
-
-/** ForceAtlas2 settings as its iteration step reads them (graphology-layout-forceatlas2/defaults.js). */
-interface Fa2Settings {
-  linLogMode: boolean;
-  outboundAttractionDistribution: boolean;
-  adjustSizes: boolean;
-  edgeWeightInfluence: number;
-  scalingRatio: number;
-  strongGravityMode: boolean;
-  gravity: number;
-  slowDown: number;
-  barnesHutOptimize: boolean;
-  barnesHutTheta: number;
-}
-
-// The package's public API takes a graphology graph; its iteration step takes the flat matrices
-// this module builds (a CommonJS file without types, hence require).
-const require = createRequire(import.meta.url);
-const fa2Iterate = require('graphology-layout-forceatlas2/iterate.js') as (settings: Fa2Settings, nodes: Float32Array, edges: Float32Array) => void;
-const FA2_DEFAULTS = require('graphology-layout-forceatlas2/defaults.js') as Fa2Settings;
-/** Floats per node and per edge in FA2's matrices (iterate.js: x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
-const PPN = 10;
-const PPE = 3;
 
 export interface LayoutOptions {
   /** Seed of the initial positions and the jitter. */
@@ -110,47 +92,6 @@ export function layoutIterations(papers: number, o: LayoutOptions = DEFAULT_LAYO
 /** Edge types that tie two papers together in a thread's layout. */
 const PAPER_LINKS = new Set(['cites', 'builds_on', 'similar_to']);
 
-/**
- * ForceAtlas2 on `n` nodes from positions `xy` (x, y interleaved; updated in place), over
- * `edges` (source, target, weight triples of node numbers), with the settings graphology's
- * `inferSettings` picks for a graph of this order (strong gravity towards the origin).
- */
-function forceAtlas2(xy: Float32Array, edges: readonly number[], iterations: number, sizes?: Float32Array): void {
-  const n = xy.length / 2;
-  if (n < 2 || iterations <= 0) return;
-  const nodes = new Float32Array(n * PPN);
-  for (let i = 0; i < n; i++) {
-    nodes[i * PPN] = xy[2 * i];
-    nodes[i * PPN + 1] = xy[2 * i + 1];
-    nodes[i * PPN + 6] = 1; // mass: 1 + weighted degree
-    nodes[i * PPN + 7] = 1; // convergence
-    nodes[i * PPN + 8] = sizes ? sizes[i] : 1;
-  }
-  const matrix = new Float32Array(edges.length);
-  for (let j = 0; j < edges.length; j += PPE) {
-    const [s, t, w] = [edges[j], edges[j + 1], edges[j + 2]];
-    matrix[j] = s * PPN;
-    matrix[j + 1] = t * PPN;
-    matrix[j + 2] = w;
-    nodes[s * PPN + 6] += w;
-    nodes[t * PPN + 6] += w;
-  }
-  const settings: Fa2Settings = {
-    ...FA2_DEFAULTS,
-    barnesHutOptimize: n > 1000,
-    strongGravityMode: true,
-    gravity: 0.05,
-    scalingRatio: 10,
-    slowDown: 1 + Math.log(n),
-    adjustSizes: sizes !== undefined,
-  };
-  for (let k = 0; k < iterations; k++) fa2Iterate(settings, nodes, matrix);
-  for (let i = 0; i < n; i++) {
-    xy[2 * i] = nodes[i * PPN];
-    xy[2 * i + 1] = nodes[i * PPN + 1];
-  }
-}
-
 /** Centres `xy` on its mean and scales it so the farthest point lies at `radius`. */
 function fitDisc(xy: Float32Array, radius: number): void {
   const n = xy.length / 2;
@@ -203,9 +144,26 @@ function separateDiscs(xy: Float32Array, radii: Float32Array, gap: number, maxPa
   }
 }
 
-/** Lays the graph out and stores `x`, `y` (rounded, for byte-stable output) on every node. */
-export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {}): LayoutStats {
-  const o = resolveLayoutOptions(options);
+/** What the discs' FA2 runs need and what places everything once they are done (see layoutGraph). */
+interface LayoutPlan {
+  o: LayoutOptions;
+  random: () => number;
+  keys: string[];
+  threadNodes: number[];
+  /** Node numbers of each group's papers. */
+  members: number[][];
+  /** Each group's papers at their initial positions, and its edges (group-local triples). */
+  discs: { xy: Float32Array; edges: number[] }[];
+  radius: Float32Array;
+  /** Paper-edge counts between two groups, keyed by smaller × groupCount + larger. */
+  crossWeight: Map<number, number>;
+  satellitePairs: number[];
+  iterations: number;
+  usedEdges: number;
+}
+
+/** Groups the papers by thread and draws their initial positions (all the PRNG draws before FA2 runs). */
+function planLayout(graph: LitGraph, o: LayoutOptions): LayoutPlan {
   const random = seededRandom(o.seed);
   const keys = graph.nodes();
   const n = keys.length;
@@ -261,11 +219,10 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
     }
   }
 
-  // 1. Each group's papers in a disc around the origin.
+  // Each group's papers start scattered in a disc around the origin.
   const anchored = members.reduce((sum, m) => sum + m.length, 0);
-  const iterations = layoutIterations(anchored, o);
   const radius = new Float32Array(groupCount);
-  const localXY = members.map((list, g) => {
+  const discs = members.map((list, g) => {
     radius[g] = o.spacing * Math.sqrt(list.length);
     const xy = new Float32Array(list.length * 2);
     for (let i = 0; i < list.length; i++) {
@@ -274,7 +231,20 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
       xy[2 * i] = r * Math.cos(angle);
       xy[2 * i + 1] = r * Math.sin(angle);
     }
-    forceAtlas2(xy, groupEdges[g], iterations);
+    return { xy, edges: groupEdges[g] };
+  });
+  return { o, random, keys, threadNodes, members, discs, radius, crossWeight, satellitePairs, iterations: layoutIterations(anchored, o), usedEdges };
+}
+
+/** Reads the discs' FA2 positions back from `jobs`, then places discs, papers, threads and satellites. */
+function finishLayout(graph: LitGraph, plan: LayoutPlan, jobs: DiscJobs): LayoutStats {
+  const { o, random, keys, threadNodes, members, radius, crossWeight } = plan;
+  const n = keys.length;
+  const groupCount = members.length;
+
+  // 1. Each group's papers, laid out, fitted to their disc.
+  const localXY = members.map((list, g) => {
+    const xy = jobs.xy.slice(2 * jobs.xyStart[g], 2 * jobs.xyStart[g + 1]);
     if (list.length > 1) fitDisc(xy, radius[g]);
     return xy;
   });
@@ -311,7 +281,7 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
       [x[t], y[t], placed[t]] = [centre[2 * g], centre[2 * g + 1], 1];
     }
   });
-  placeSatellites(satellitePairs, { x, y, placed }, o.spacing, random);
+  placeSatellites(plan.satellitePairs, { x, y, placed }, o.spacing, random);
   let extent = 0;
   for (let i = 0; i < n; i++) if (placed[i]) extent = Math.max(extent, Math.hypot(x[i], y[i]));
   for (let i = 0; i < n; i++) {
@@ -323,7 +293,58 @@ export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {
 
   const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0);
   keys.forEach((key, i) => graph.mergeNodeAttributes(key, { x: round(x[i]), y: round(y[i]) }));
-  return { nodes: n, edges: usedEdges, groups: groupCount, iterations };
+  return { nodes: n, edges: plan.usedEdges, groups: groupCount, iterations: plan.iterations };
+}
+
+/** Lays the graph out and stores `x`, `y` (rounded, for byte-stable output) on every node. */
+export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {}): LayoutStats {
+  const plan = planLayout(graph, resolveLayoutOptions(options));
+  const jobs = discJobs(plan.discs, plan.iterations, false);
+  runDiscJobs(jobs);
+  return finishLayout(graph, plan, jobs);
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./layout.worker.js', import.meta.url));
+
+/** Whether discs can be laid out in a worker (the compiled worker file exists next to this module). */
+export function canLayoutInWorker(): boolean {
+  return existsSync(WORKER_FILE);
+}
+
+/**
+ * FA2 work (discCost × iterations, summed over discs) below which a worker is not worth its
+ * start (tens of milliseconds); about a second of FA2 on one core.
+ */
+export const PARALLEL_LAYOUT_MIN_WORK = 3e8;
+
+/**
+ * `layoutGraph` with the discs shared between this thread and a worker (when there is a compiled
+ * worker, two discs or more, and at least `minWork` of FA2 work): the same positions, bit for
+ * bit, as `layoutGraph`. `discsInWorker` says how many discs the worker laid out.
+ */
+export async function layoutGraphParallel(graph: LitGraph, options: Partial<LayoutOptions> = {}, minWork = PARALLEL_LAYOUT_MIN_WORK): Promise<LayoutStats & { discsInWorker: number }> {
+  const plan = planLayout(graph, resolveLayoutOptions(options));
+  const work = plan.discs.reduce((sum, d) => sum + discCost(d.xy.length / 2, d.edges.length / 3), 0) * plan.iterations;
+  if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) {
+    const jobs = discJobs(plan.discs, plan.iterations, false);
+    runDiscJobs(jobs);
+    return { ...finishLayout(graph, plan, jobs), discsInWorker: 0 };
+  }
+  const jobs = discJobs(plan.discs, plan.iterations, true);
+  const worker = new Worker(WORKER_FILE, { workerData: jobs });
+  const done = new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { ran: number }) => resolve(m.ran));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`layout worker exited with code ${code} before it finished its discs`)));
+  });
+  runDiscJobs(jobs);
+  let discsInWorker: number;
+  try {
+    discsInWorker = await done;
+  } finally {
+    void worker.terminate();
+  }
+  return { ...finishLayout(graph, plan, jobs), discsInWorker };
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
  * The precomputed layout: deterministic, every node placed, each thread a disc of its own
- * papers, discs apart, entities next to their papers, graphs without threads still laid out.
+ * papers, discs apart, entities next to their papers, graphs without threads still laid out;
+ * the discs shared with a worker thread (what `litgraph build` runs) land where they land inline.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
-import { layoutGraph, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
+import { layoutGraph, layoutGraphParallel, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
 import type { LitGraph } from '../../src/graph/build.js';
 import type { EdgeAttributes, NodeAttributes } from '../../src/types.js';
 import { syntheticGraph } from '../helpers/viewer.js';
@@ -110,5 +114,33 @@ describe('layoutGraph', () => {
     expect(layoutIterations(100_000)).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.iterations);
     expect(layoutIterations(0)).toBe(0);
     expect(() => layoutGraph(syntheticGraph(5), { iterations: -1 })).toThrow(/iterations/);
+  });
+});
+
+describe('layoutGraphParallel', () => {
+  const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'graph', 'layout.js');
+
+  it('with a real worker thread taking discs, places every node exactly where layoutGraph does', async () => {
+    expect(existsSync(COMPILED), 'dist/ is missing: run `npm run build` (npm install does it)').toBe(true);
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    expect(compiled.canLayoutInWorker()).toBe(true);
+    // 16 discs of ~300 papers at 100 iterations: seconds of FA2, so the worker is up in time to take some.
+    const inline = syntheticGraph(4800, { threads: 16 });
+    const shared = syntheticGraph(4800, { threads: 16 });
+    const stats = layoutGraph(inline, { seed: 9, workBudget: 1e7 });
+    const parallel = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0);
+    expect(parallel.discsInWorker).toBeGreaterThan(0);
+    expect(parallel.discsInWorker).toBeLessThan(parallel.groups);
+    expect({ ...parallel, discsInWorker: undefined }).toEqual({ ...stats, discsInWorker: undefined });
+    expect(positions(shared)).toBe(positions(inline));
+  });
+
+  it('lays out inline, with the same result, where a worker would not pay', async () => {
+    const inline = syntheticGraph(300);
+    const small = syntheticGraph(300);
+    layoutGraph(inline, { seed: 4 });
+    const stats = await layoutGraphParallel(small, { seed: 4 });
+    expect(stats.discsInWorker).toBe(0);
+    expect(positions(small)).toBe(positions(inline));
   });
 });
