@@ -98,20 +98,23 @@ export function abortActiveWrite(): boolean {
   return wasWriting;
 }
 
-/** Writes every output file of a build into `dir`, all or nothing. */
-export function writeBuildOutputs(dir: string, out: BuildOutputs): void {
+/**
+ * Writes every output file of a build into `dir`, all or nothing. The bytes go to disk in the
+ * background while the next ones are serialised (AtomicBatch.writeAsync).
+ */
+export async function writeBuildOutputs(dir: string, out: BuildOutputs): Promise<void> {
   removeStaleTemps(dir);
   const batch = new AtomicBatch();
   activeBatch = batch;
   try {
-    const graphTemp = batch.write(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
-    // Stamped with graph.json's size and mtime, which the rename into place keeps.
-    batch.write(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.relatedIndex));
-    batch.write(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
-    batch.write(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
-    batch.write(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);
-    batch.write(join(dir, OUTPUT_FILES.report), `${JSON.stringify({ schema: OUTPUT_SCHEMA, ...out.report }, null, 2)}\n`);
-    batch.commit();
+    const graphTemp = await batch.writeAsync(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
+    // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
+    await batch.writeAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.relatedIndex));
+    await batch.writeAsync(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
+    await batch.writeAsync(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
+    await batch.writeAsync(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);
+    await batch.writeAsync(join(dir, OUTPUT_FILES.report), `${JSON.stringify({ schema: OUTPUT_SCHEMA, ...out.report }, null, 2)}\n`);
+    await batch.commitAsync();
   } catch (error) {
     batch.abort();
     throw error;

@@ -12,22 +12,22 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('loadGraph', () => {
   const result = buildSamples();
 
-  it('reads back exactly the graph that was written', () => {
-    writeBuildOutputs(tmp, result);
+  it('reads back exactly the graph that was written', async () => {
+    await writeBuildOutputs(tmp, result);
     const loaded = loadGraph(tmp);
     expect(JSON.stringify(serialiseGraph(loaded))).toBe(JSON.stringify(serialiseGraph(result.graph)));
   });
 
-  it('also reads a graph.json written as one JSON document', () => {
+  it('also reads a graph.json written as one JSON document', async () => {
     const dir = join(tmp, 'whole');
-    writeBuildOutputs(dir, result);
+    await writeBuildOutputs(dir, result);
     writeFileSync(join(dir, 'graph.json'), JSON.stringify(serialiseGraph(result.graph)));
     expect(loadGraph(dir).order).toBe(result.graph.order);
   });
 
-  it('names a corrupt graph.json', () => {
+  it('names a corrupt graph.json', async () => {
     const dir = join(tmp, 'corrupt');
-    writeBuildOutputs(dir, result);
+    await writeBuildOutputs(dir, result);
     const text = readFileSync(join(dir, 'graph.json'), 'utf8');
     writeFileSync(join(dir, 'graph.json'), text.slice(0, text.length / 2));
     expect(() => loadGraph(dir)).toThrow(/graph\.json is corrupt or from an interrupted run/);

@@ -220,10 +220,10 @@ describe('graphml', () => {
 
 describe('litgraph export csv|gexf|graphml', () => {
   let graphDir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     graphDir = join(tmp, 'build');
     const result = buildSamples();
-    writeBuildOutputs(graphDir, result);
+    await writeBuildOutputs(graphDir, result);
   });
 
   it('writes each format next to the graph by default and prints a summary', async () => {

@@ -53,7 +53,7 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
   });
   if (io?.isTTY) io.stderr('\r\x1b[K');
   const writeStart = performance.now();
-  writeBuildOutputs(options.outDir, result);
+  await writeBuildOutputs(options.outDir, result);
   result.timings = { read: readMs, ...result.timings, write: Math.round(performance.now() - writeStart) };
   return result;
 }

@@ -1,0 +1,54 @@
+/**
+ * Atomic output files: nothing appears at a target until the whole batch is committed, an
+ * aborted batch leaves no temp file behind, and the background writes (writeAsync) produce the
+ * same bytes as the blocking ones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AtomicBatch } from '../../src/sinks/atomic.js';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'litgraph-atomic-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Lines of JSON long enough to cross the one-megabyte pieces writeAsync hands to the disk. */
+function* rows(count: number): Iterable<string> {
+  for (let i = 0; i < count; i++) yield `${JSON.stringify({ i, text: `row ${i} ${'é'.repeat(i % 50)}` })}\n`;
+}
+
+describe('AtomicBatch', () => {
+  it('writes in the background exactly what the blocking write writes, and shows nothing before the commit', async () => {
+    const dir = join(tmp, 'same');
+    const blocking = new AtomicBatch();
+    blocking.write(join(dir, 'a.jsonl'), rows(40_000));
+    blocking.write(join(dir, 'b.bin'), Uint8Array.of(1, 2, 3));
+    blocking.commit();
+    const background = new AtomicBatch();
+    const temp = await background.writeAsync(join(dir, 'a2.jsonl'), rows(40_000));
+    await background.writeAsync(join(dir, 'b2.bin'), Uint8Array.of(1, 2, 3));
+    await background.writeAsync(join(dir, 'c2.txt'), 'text');
+    // Written, not yet in place: the temp file already has its final size.
+    expect(existsSync(join(dir, 'a2.jsonl'))).toBe(false);
+    expect(statSync(temp).size).toBe(statSync(join(dir, 'a.jsonl')).size);
+    expect(statSync(temp).size).toBeGreaterThan(3 << 20);
+    expect(() => background.commit()).toThrow(/commitAsync/);
+    await background.commitAsync();
+    // Buffer.equals: vitest's deep equality walks a 3 MB buffer byte by byte for seconds.
+    expect(readFileSync(join(dir, 'a2.jsonl')).equals(readFileSync(join(dir, 'a.jsonl')))).toBe(true);
+    expect([...readFileSync(join(dir, 'b2.bin'))]).toEqual([1, 2, 3]);
+    expect(readFileSync(join(dir, 'c2.txt'), 'utf8')).toBe('text');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('leaves neither targets nor temp files when a batch is aborted midway', async () => {
+    const dir = join(tmp, 'aborted');
+    const batch = new AtomicBatch();
+    await batch.writeAsync(join(dir, 'one.jsonl'), rows(1000));
+    batch.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
