@@ -296,22 +296,43 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
  */
 function similarPairs(ids: readonly string[], neighbours: readonly (readonly Neighbour[])[], o: ThreadOptions): SimilarPair[] {
   const n = ids.length;
-  const keys: number[] = [];
-  const score = new Map<number, number>();
+  const usable = (a: number, j: number) => !(neighbours[a][j].score < o.minSimilarity) && neighbours[a][j].doc !== a;
+  const names = (b: number, a: number) => {
+    for (let j = 0; j < Math.min(o.similarK, neighbours[b].length); j++) if (usable(b, j) && neighbours[b][j].doc === a) return true;
+    return false;
+  };
+  // Each pair once, from the first list naming it (b < a naming a had it first), grouped by its
+  // smaller paper (CSR), then each group sorted by the larger one.
+  const count = new Int32Array(n + 1);
+  const pairs: number[] = [];
+  const scores: number[] = [];
   neighbours.forEach((list, a) => {
-    for (const { doc: b, score: s } of list.slice(0, o.similarK)) {
-      if (s < o.minSimilarity || a === b) continue;
-      const key = a < b ? a * n + b : b * n + a;
-      if (score.has(key)) continue;
-      score.set(key, s);
-      keys.push(key);
+    for (let j = 0; j < Math.min(o.similarK, list.length); j++) {
+      if (!usable(a, j)) continue;
+      const b = list[j].doc;
+      if (b < a && names(b, a)) continue;
+      const low = Math.min(a, b);
+      pairs.push(low, Math.max(a, b));
+      scores.push(list[j].score);
+      count[low + 1]++;
     }
   });
-  const sorted = Float64Array.from(keys).sort();
+  for (let i = 0; i < n; i++) count[i + 1] += count[i];
+  const fill = count.slice(0, n);
+  const high = new Int32Array(scores.length);
+  const score = new Float64Array(scores.length);
+  for (let p = 0; p < scores.length; p++) {
+    const at = fill[pairs[2 * p]]++;
+    high[at] = pairs[2 * p + 1];
+    score[at] = scores[p];
+  }
   const out: SimilarPair[] = [];
-  for (const key of sorted) {
-    const a = Math.floor(key / n);
-    out.push({ source: ids[a], target: ids[key - a * n], weight: round(score.get(key)!) });
+  const order: number[] = [];
+  for (let a = 0; a < n; a++) {
+    order.length = 0;
+    for (let p = count[a]; p < count[a + 1]; p++) order.push(p);
+    order.sort((x, y) => high[x] - high[y]);
+    for (const p of order) out.push({ source: ids[a], target: ids[high[p]], weight: round(score[p]) });
   }
   return out;
 }

@@ -189,13 +189,21 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
   }
   const texts = new PairList();
   if (w.text > 0) {
-    const seen = new Set<number>();
+    const usable = (list: readonly Neighbour[], j: number, self: number) => {
+      const { doc, score } = list[j];
+      return !(score < o.minCosine || doc === self || !(w.text * score > 0));
+    };
+    // A pair is stored once, from the first list that names it: when b < a names a too, b's did.
+    const names = (b: number, a: number) => {
+      const list = textNeighbours[b] ?? [];
+      for (let j = 0; j < Math.min(list.length, o.textK); j++) if (list[j].doc === a && usable(list, j, b)) return true;
+      return false;
+    };
     textNeighbours.forEach((list, a) => {
-      for (const { doc: b, score } of list.slice(0, o.textK)) {
-        if (score < o.minCosine || a === b || !(w.text * score > 0)) continue;
-        const key = a < b ? a * n + b : b * n + a;
-        if (seen.has(key)) continue;
-        seen.add(key);
+      for (let j = 0; j < Math.min(list.length, o.textK); j++) {
+        if (!usable(list, j, a)) continue;
+        const { doc: b, score } = list[j];
+        if (b < a && names(b, a)) continue;
         texts.push(a, b, w.text * score);
         texts.push(b, a, w.text * score);
       }
