@@ -337,11 +337,12 @@ export async function layoutGraphParallel(graph: LitGraph, options: Partial<Layo
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`layout worker exited with code ${code} before it finished its discs`)));
   });
-  runDiscJobs(jobs);
   let discsInWorker: number;
   try {
+    runDiscJobs(jobs);
     discsInWorker = await done;
   } finally {
+    done.catch(() => undefined); // when this thread's own discs threw, the worker's outcome no longer matters
     void worker.terminate();
   }
   return { ...finishLayout(graph, plan, jobs), discsInWorker };
