@@ -17,7 +17,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Lines of JSON long enough to cross the one-megabyte pieces writeAsync hands to the disk. */
 function* rows(count: number): Iterable<string> {
-  for (let i = 0; i < count; i++) yield `${JSON.stringify({ i, text: `row ${i} ${'é'.repeat(i % 50)}` })}\n`;
+  for (let i = 0; i < count; i++) {
+    yield `${JSON.stringify({ i, text: `row ${i} ${'é'.repeat(i % 50)}${i % 7 ? '' : ' 🧪'}` })}\n`;
+    // A chunk larger than a whole piece (600k two-byte characters) goes out on its own.
+    if (i === count >> 1) yield `${'ß'.repeat(600_000)}\n`;
+  }
 }
 
 describe('AtomicBatch', () => {
