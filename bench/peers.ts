@@ -28,7 +28,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import louvainModule from 'graphology-communities-louvain';
+import { louvain } from '../src/threads/louvain-view.js';
 import { dataAvailable, loadRealRecords, makeCorpus, OUT_DIR } from './corpus.js';
 import { machine, median, percentile, table, timed } from './measure.js';
 import { loadGraph } from '../src/sinks/json.js';
@@ -40,9 +40,6 @@ import { mulberry32 } from '../src/threads/rng.js';
 import { buildRelatedIndex, relatedWork, type RelatedIndex } from '../src/query/related.js';
 import { readRelatedIndex, RELATED_INDEX_FILE } from '../src/sinks/related-index.js';
 import type { PaperRecord } from '../src/types.js';
-
-type Louvain = typeof import('graphology-communities-louvain').default;
-const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
 
 const ROOT = join(import.meta.dirname, '..');
 const VENV = join(ROOT, 'bench', '.venv');

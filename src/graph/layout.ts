@@ -298,7 +298,10 @@ function finishLayout(graph: LitGraph, plan: LayoutPlan, jobs: DiscJobs): Layout
 
 /** Lays the graph out and stores `x`, `y` (rounded, for byte-stable output) on every node. */
 export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {}): LayoutStats {
-  const plan = planLayout(graph, resolveLayoutOptions(options));
+  return layoutInline(graph, planLayout(graph, resolveLayoutOptions(options)));
+}
+
+function layoutInline(graph: LitGraph, plan: LayoutPlan): LayoutStats {
   const jobs = discJobs(plan.discs, plan.iterations, false);
   runDiscJobs(jobs);
   return finishLayout(graph, plan, jobs);
@@ -313,9 +316,10 @@ export function canLayoutInWorker(): boolean {
 
 /**
  * FA2 work (discCost × iterations, summed over discs) below which a worker is not worth its
- * start (tens of milliseconds); about a second of FA2 on one core.
+ * start (tens of milliseconds). 3e8 of it took 6–9 s on one core of the 2026-12-06 VM (discs of
+ * 300 and 1,000 papers), so this is roughly 0.2–0.3 s of FA2.
  */
-export const PARALLEL_LAYOUT_MIN_WORK = 3e8;
+export const PARALLEL_LAYOUT_MIN_WORK = 1e7;
 
 /**
  * `layoutGraph` with the discs shared between this thread and a worker (when there is a compiled
@@ -325,11 +329,7 @@ export const PARALLEL_LAYOUT_MIN_WORK = 3e8;
 export async function layoutGraphParallel(graph: LitGraph, options: Partial<LayoutOptions> = {}, minWork = PARALLEL_LAYOUT_MIN_WORK): Promise<LayoutStats & { discsInWorker: number }> {
   const plan = planLayout(graph, resolveLayoutOptions(options));
   const work = plan.discs.reduce((sum, d) => sum + discCost(d.xy.length / 2, d.edges.length / 3), 0) * plan.iterations;
-  if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) {
-    const jobs = discJobs(plan.discs, plan.iterations, false);
-    runDiscJobs(jobs);
-    return { ...finishLayout(graph, plan, jobs), discsInWorker: 0 };
-  }
+  if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) return { ...layoutInline(graph, plan), discsInWorker: 0 };
   const jobs = discJobs(plan.discs, plan.iterations, true);
   const worker = new Worker(WORKER_FILE, { workerData: jobs });
   const done = new Promise<number>((resolve, reject) => {

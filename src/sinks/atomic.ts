@@ -4,8 +4,8 @@
  *
  * `writeAsync` is the build's form: the file's bytes go to disk from libuv's thread pool while
  * this thread serialises the next megabyte, and every file's fsync waits for `commitAsync`, which
- * runs them together. At 100k papers (700 MB of output) the blocking writes and fsyncs cost the
- * build's write stage about 5 s of a 24 s stage (BENCHMARKS.md).
+ * runs them together. Writing one 100k-paper build (700 MB) took 20.2, 21.1 and 19.6 s with the
+ * blocking writes and 18.7, 17.5 and 17.8 s this way (BENCHMARKS.md, 2026-12-06).
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';

@@ -21,21 +21,17 @@
  * the `similar_to` edges (top-k text neighbours, one edge per pair, smaller key as source,
  * weight = cosine). `threadStage` does both, for the pipeline.
  */
-import louvainModule from 'graphology-communities-louvain';
 import type { LitGraph } from '../graph/build.js';
 import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
-import { louvainView } from './louvain-view.js';
+import { louvain, louvainView, type LouvainInput } from './louvain-view.js';
 import { paperAdjacency, paperLinks, resolvePaperGraphOptions, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { mulberry32 } from './rng.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
 
-// The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
-type Louvain = typeof import('graphology-communities-louvain').default;
-const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
 
 export const OTHER_THREAD = 'thread:other';
 
@@ -196,7 +192,7 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   const communityOf = new Int32Array(ids.length);
   let modularity: number | null = null;
   if (links.source.length > 0) {
-    const view = louvainView(links) as unknown as Parameters<Louvain['detailed']>[0];
+    const view = louvainView(links) as unknown as LouvainInput;
     const detailed = louvain.detailed(view, { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
     ids.forEach((_, i) => (communityOf[i] = detailed.communities[i]));
     modularity = round(detailed.modularity, 6);

@@ -9,13 +9,21 @@
  * graph of 1.2M links only to be read once that way cost 7.7 s of the 100k build's threads stage
  * and a heap of edge objects for the collector (BENCHMARKS.md); this view answers those reads
  * straight from the `PaperLinks` arrays, in the order `toPaperGraph(links, String)` would give,
- * so Louvain sees the same graph and returns the same communities (tests/threads/threads.test.ts
+ * so Louvain sees the same graph and returns the same communities (tests/threads/louvain-view.test.ts
  * checks both ways on the same links).
  *
  * Nodes are named by paper number ("0", "1", …) as with `toPaperGraph(links, String)`. Anything
  * else a graphology graph can do throws: this is an input to Louvain, not a graph to work with.
  */
+import louvainModule from 'graphology-communities-louvain';
 import type { PaperLinks } from './paper-graph.js';
+
+// The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
+export type Louvain = typeof import('graphology-communities-louvain').default;
+/** graphology-communities-louvain's function, whichever way the module system hands it over. */
+export const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
+/** What `louvain.detailed` takes: a graphology graph, or a `LouvainView` cast to one. */
+export type LouvainInput = Parameters<Louvain['detailed']>[0];
 
 /** The part of graphology's Graph interface the Louvain index reads, over `links`. */
 export interface LouvainView {

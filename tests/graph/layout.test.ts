@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
-import { layoutGraph, layoutGraphParallel, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
+import { layoutGraph, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
 import type { LitGraph } from '../../src/graph/build.js';
 import type { EdgeAttributes, NodeAttributes } from '../../src/types.js';
 import { syntheticGraph } from '../helpers/viewer.js';
@@ -136,10 +136,13 @@ describe('layoutGraphParallel', () => {
   });
 
   it('lays out inline, with the same result, where a worker would not pay', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
     const inline = syntheticGraph(300);
     const small = syntheticGraph(300);
     layoutGraph(inline, { seed: 4 });
-    const stats = await layoutGraphParallel(small, { seed: 4 });
+    // A worker could run (compiled), but 8 discs of ~40 papers are far below PARALLEL_LAYOUT_MIN_WORK.
+    expect(compiled.canLayoutInWorker()).toBe(true);
+    const stats = await compiled.layoutGraphParallel(small, { seed: 4 });
     expect(stats.discsInWorker).toBe(0);
     expect(positions(small)).toBe(positions(inline));
   });

@@ -5,15 +5,11 @@
  * the seed listings' own paper graph.
  */
 import { describe, expect, it } from 'vitest';
-import louvainModule from 'graphology-communities-louvain';
-import { louvainView } from '../../src/threads/louvain-view.js';
+import { louvain, louvainView, type LouvainInput } from '../../src/threads/louvain-view.js';
 import { paperLinks, toPaperGraph, type PaperLinks } from '../../src/threads/paper-graph.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 import { readSignals } from '../../src/threads/signals.js';
 import { buildSamples } from '../helpers/seeds.js';
-
-type Louvain = typeof import('graphology-communities-louvain').default;
-const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as Louvain;
 
 /** `groups` planted communities of `size` papers: dense weighted links inside, a few across. */
 function plantedLinks(groups: number, size: number, seed: number): PaperLinks {
@@ -45,7 +41,7 @@ const levelOf = (detailed: object) => (detailed as { level?: number }).level;
 function bothWays(links: PaperLinks, seed: number, resolution: number) {
   const options = { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) } as const;
   const viaGraph = louvain.detailed(toPaperGraph(links, String), { ...options, rng: mulberry32(seed) });
-  const viaView = louvain.detailed(louvainView(links) as unknown as Parameters<Louvain['detailed']>[0], { ...options, rng: mulberry32(seed) });
+  const viaView = louvain.detailed(louvainView(links) as unknown as LouvainInput, { ...options, rng: mulberry32(seed) });
   return { viaGraph, viaView };
 }
 
