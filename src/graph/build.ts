@@ -10,9 +10,15 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { CitationEdge, EdgeAttributes, EdgeType, Extraction, Mention, NodeAttributes, Paper } from '../types.js';
+import { withDictionaryAdjacency } from './adjacency.js';
 import { authorKey, categoryKey, normaliseRepoUrl, orgKey, repoKey, slug, venueKey } from './keys.js';
 
 export type LitGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+/** An empty litgraph graph (neighbour objects in dictionary mode: adjacency.ts). */
+export function newLitGraph(): LitGraph {
+  return withDictionaryAdjacency(new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false }));
+}
 
 /** An edge's attributes other than its type. */
 type EdgeDetails = Omit<EdgeAttributes, 'type' | 'provenance'> & { provenance: EdgeAttributes['provenance'] };
@@ -43,7 +49,7 @@ class GraphDraft {
   }
 
   toGraph(): LitGraph {
-    const graph: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+    const graph: LitGraph = newLitGraph();
     for (const key of [...this.nodes.keys()].sort()) graph.addNode(key, this.nodes.get(key)!);
     for (const key of [...this.edges.keys()].sort()) {
       const { source, target, attributes } = this.edges.get(key)!;

@@ -5,10 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { EdgeAttributes, Mention, NodeAttributes, Paper, Report, Thread } from '../types.js';
-import type { LitGraph } from '../graph/build.js';
+import { newLitGraph, type LitGraph } from '../graph/build.js';
 import { AtomicBatch } from './atomic.js';
 import { graphStamp, relatedIndexFile, RELATED_INDEX_FILE } from './related-index.js';
 import type { BuiltRelatedIndex } from '../query/related.js';
@@ -202,7 +201,7 @@ export function loadGraph(dir: string): LitGraph {
     }
   }
   data ??= readJson<SerializedGraph<NodeAttributes, EdgeAttributes>>(dir, OUTPUT_FILES.graph);
-  const graph: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+  const graph: LitGraph = newLitGraph();
   graph.import(data);
   return graph;
 }
