@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Graph, MultiDirectedGraph } from 'graphology';
+import { MultiDirectedGraph, MultiGraph } from 'graphology';
 import { graphJson, loadGraph, serialiseGraph, writeBuildOutputs } from '../../src/sinks/json.js';
 import type { LitGraph } from '../../src/graph/build.js';
 import { buildSamples } from '../helpers/seeds.js';
@@ -32,7 +32,7 @@ describe('graphJson', () => {
     multi.addEdgeWithKey('y', 'b', 'a', { w: 1 });
     multi.setAttribute('name', 'tiny');
     expect(oneLine(multi)).toBe(JSON.stringify(serialiseGraph(multi as unknown as LitGraph)));
-    const mixed = new Graph({ type: 'mixed' });
+    const mixed = new MultiGraph();
     mixed.addNode('x');
     mixed.addNode('y');
     mixed.addUndirectedEdgeWithKey('u', 'x', 'y');
