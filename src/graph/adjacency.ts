@@ -34,8 +34,9 @@ interface NodeDataClass {
 
 /**
  * Makes `graph` create its nodes' neighbour objects in dictionary mode. Call it on an empty graph,
- * before adding nodes. Uses graphology's `NodeDataClass` (a writable property of every graph since
- * 0.20); on a graphology without it the graph is returned unchanged — as correct, only slower.
+ * before adding nodes. Uses graphology's `NodeDataClass` (a writable property of every graph in
+ * graphology 0.26, the version installed); on a graphology without it the graph is returned
+ * unchanged — as correct, only slower (and tests/graph/adjacency.test.ts fails to say so).
  */
 export function withDictionaryAdjacency<G extends object>(graph: G): G {
   const holder = graph as unknown as { NodeDataClass?: NodeDataClass; order?: number };
