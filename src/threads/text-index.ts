@@ -496,11 +496,10 @@ const NORM_STEPS = 2 ** 26;
  * bound of its final one), kept per document. Every exact score is offered to both documents'
  * heaps, so when d's turn comes its pairs with earlier documents are settled. For document d:
  * 1. accumulate the rare terms with the later documents;
- * 2. score exactly the k candidates with the best partial score (raises θ(d));
- * 3. every other candidate o: the pair is ruled out for both when acc[o] + a bound of
- *    d_common·o_common (Cauchy–Schwarz, then l1·l∞) is below min(θ(d), θ(o)), else when
+ * 2. every candidate o, in document order: the pair is ruled out for both when acc[o] + a bound
+ *    of d_common·o_common (Cauchy–Schwarz, then l1·l∞) is below min(θ(d), θ(o)), else when
  *    acc[o] + d_common·o_common (the short rows) is; otherwise it is scored exactly;
- * 4. documents sharing only common terms with d (earlier or later): if t is the rarest common
+ * 3. documents sharing only common terms with d (earlier or later): if t is the rarest common
  *    term they share, score ≤ |d over t and commoner terms| · |o over t and commoner terms|.
  *    Common-term postings are sorted by the second factor, so each list is read only down to
  *    where the product falls below θ(d); what is read is screened with the short rows.
@@ -548,9 +547,16 @@ export class AllPairsSearch {
   private readonly thetaOf: Float64Array;
   // Per-query scratch.
   private readonly acc: Float64Array;
-  private readonly seen: Int32Array; // d + 1 once query d touched the document
+  /**
+   * Bit o set once the current query touched document o; words seenFrom … seenTo may be set.
+   * A bitmap rather than a list of touched documents: candidates are then visited in document
+   * order, so the per-document arrays they read (acc, commonNorm, thetaOf, …) stream through the
+   * cache instead of being hit at random, and the bitmap itself (n/8 bytes) stays in L1.
+   */
+  private readonly seenBits: Int32Array;
+  private seenFrom = 0;
+  private seenTo = -1;
   private readonly done: Int32Array; // d + 1 once query d scored it exactly (or it is d's heap)
-  private readonly touched: Int32Array;
   private readonly qDense: Float64Array;
   private readonly qCommon: Float64Array;
   private readonly qCommonTerms: number[] = [];
@@ -677,9 +683,8 @@ export class AllPairsSearch {
     this.heapSize = new Int32Array(n);
     this.thetaOf = new Float64Array(n).fill(minScore - SLACK);
     this.acc = new Float64Array(n);
-    this.seen = new Int32Array(n);
+    this.seenBits = new Int32Array((n + 31) >>> 5);
     this.done = new Int32Array(n);
-    this.touched = new Int32Array(n);
     this.qDense = new Float64Array(nTerms);
     this.qCommon = new Float64Array(nCommon);
   }
@@ -766,7 +771,6 @@ export class AllPairsSearch {
     const e = docStart[d + 1];
     if (a === e) return;
     const mark = d + 1;
-    this.seen[d] = mark;
     done[d] = mark;
     for (let j = 0; j < this.heapSize[d]; j++) done[this.heapDoc[d * k + j]] = mark;
     qCommonTerms.length = 0;
@@ -792,22 +796,21 @@ export class AllPairsSearch {
       q2 += qCommon[qCommonTerms[j]] * qCommon[qCommonTerms[j]];
       qSuffix[j] = Math.sqrt(q2);
     }
-    const nt = this.accumulateRare(d);
-    this.seedThreshold(d, nt);
-    this.screenCandidates(d, nt, Math.sqrt(q2), qMax, qL1);
+    this.accumulateRare(d);
+    this.screenCandidates(d, Math.sqrt(q2), qMax, qL1);
     this.admitCommonOnly(d);
+    this.seenBits.fill(0, this.seenFrom, this.seenTo + 1);
     for (let i = a; i < e; i++) qDense[docTerms[i]] = 0;
     for (const c of qCommonTerms) qCommon[c] = 0;
   }
 
   /**
-   * Step 1: partial cosines over the rare terms with the documents after d; returns how many were
-   * touched. (Pairs with earlier documents were screened when those were searched.)
+   * Step 1: partial cosines over the rare terms with the documents after d, which are marked in
+   * seenBits. (Pairs with earlier documents were screened when those were searched.)
    */
-  private accumulateRare(d: number): number {
-    const { docStart, docTerms, docWeights, commonOf, rareStart, rareNext, rareDocs, rareWeights, acc, seen, touched } = this;
-    const mark = d + 1;
-    let nt = 0;
+  private accumulateRare(d: number): void {
+    const { docStart, docTerms, docWeights, commonOf, rareStart, rareNext, rareDocs, rareWeights, acc, seenBits } = this;
+    let last = d;
     for (let i = docStart[d]; i < docStart[d + 1]; i++) {
       const t = docTerms[i];
       if (commonOf[t] >= 0) continue;
@@ -816,48 +819,43 @@ export class AllPairsSearch {
       // rareNext[t] is d's own posting: the ones after it are the later documents
       for (let p = ++rareNext[t]; p < end; p++) {
         const o = rareDocs[p];
-        if (seen[o] !== mark) {
-          seen[o] = mark;
-          touched[nt++] = o;
-          acc[o] = 0;
-        }
-        acc[o] += w * rareWeights[p];
+        const word = o >>> 5;
+        const bit = 1 << (o & 31);
+        if ((seenBits[word] & bit) === 0) {
+          seenBits[word] |= bit;
+          acc[o] = w * rareWeights[p];
+        } else acc[o] += w * rareWeights[p];
+      }
+      if (end > rareNext[t] && rareDocs[end - 1] > last) last = rareDocs[end - 1];
+    }
+    this.seenFrom = d >>> 5;
+    this.seenTo = last >>> 5;
+  }
+
+  /** Step 2: the candidates in document order, ruled out by bounds when possible (for d and for o: the lower threshold). */
+  private screenCandidates(d: number, qCommonNorm: number, qMax: number, qL1: number): void {
+    const { acc, done, commonNorm, commonMax, commonL1, thetaOf, seenBits } = this;
+    const mark = d + 1;
+    for (let word = this.seenFrom; word <= this.seenTo; word++) {
+      for (let bits = seenBits[word]; bits !== 0; bits &= bits - 1) {
+        const o = (word << 5) | (31 - Math.clz32(bits & -bits));
+        const thetaD = thetaOf[d];
+        const a = acc[o];
+        // Cauchy–Schwarz first (one number per document), then the l1·l∞ bounds, then the short rows.
+        const cs = a + qCommonNorm * commonNorm[o];
+        if ((cs < thetaD && cs < thetaOf[o]) || done[o] === mark) continue;
+        const theta = Math.min(thetaD, thetaOf[o]);
+        if (a + Math.min(qMax * commonL1[o], qL1 * commonMax[o]) < theta || a + this.commonDot(o) < theta) continue;
+        this.score(d, o);
       }
     }
-    return nt;
   }
 
-  /** Step 2: the k best candidates by partial score, scored exactly, give a first threshold. */
-  private seedThreshold(d: number, nt: number): void {
-    const { acc, touched, done } = this;
-    const mark = d + 1;
-    const best = new TopK(this.k);
-    for (let j = 0; j < nt; j++) if (done[touched[j]] !== mark) best.push(touched[j], acc[touched[j]]);
-    for (const { doc } of best.sorted()) this.score(d, doc);
-  }
-
-  /** Step 3: the other candidates, ruled out by bounds when possible (for d and for o: the lower threshold). */
-  private screenCandidates(d: number, nt: number, qCommonNorm: number, qMax: number, qL1: number): void {
-    const { acc, touched, done, commonNorm, commonMax, commonL1, thetaOf } = this;
-    const mark = d + 1;
-    for (let j = 0; j < nt; j++) {
-      const o = touched[j];
-      if (done[o] === mark) continue;
-      const thetaD = thetaOf[d];
-      const a = acc[o];
-      // Cauchy–Schwarz first (one number per document), then the l1·l∞ bounds, then the short rows.
-      const cs = a + qCommonNorm * commonNorm[o];
-      if (cs < thetaD && cs < thetaOf[o]) continue;
-      const theta = Math.min(thetaD, thetaOf[o]);
-      if (a + Math.min(qMax * commonL1[o], qL1 * commonMax[o]) < theta || a + this.commonDot(o) < theta) continue;
-      this.score(d, o);
-    }
-  }
-
-  /** Step 4: documents that share only common terms with d. */
+  /** Step 3: documents that share only common terms with d. */
   private admitCommonOnly(d: number): void {
-    const { qCommonTerms, qSuffix, cPostStart, cPostDoc, cPostBound, seen, done } = this;
+    const { qCommonTerms, qSuffix, cPostStart, cPostDoc, cPostBound, seenBits, done } = this;
     const mark = d + 1;
+    seenBits[d >>> 5] |= 1 << (d & 31);
     for (let j = 0; j < qCommonTerms.length; j++) {
       const c = qCommonTerms[j];
       const qs = qSuffix[j];
@@ -866,8 +864,12 @@ export class AllPairsSearch {
         const theta = this.threshold(d);
         if (qs * cPostBound[p] < theta) break;
         const o = cPostDoc[p];
-        if (seen[o] === mark) continue;
-        seen[o] = mark;
+        const word = o >>> 5;
+        const bit = 1 << (o & 31);
+        if ((seenBits[word] & bit) !== 0) continue;
+        seenBits[word] |= bit;
+        if (word < this.seenFrom) this.seenFrom = word;
+        else if (word > this.seenTo) this.seenTo = word;
         if (done[o] === mark || this.commonDot(o) < theta) continue;
         this.score(d, o);
       }
