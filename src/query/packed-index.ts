@@ -94,16 +94,24 @@ const NO_LABEL = 0x80;
 
 /* -------------------------------------------------------------------------- tables -- */
 
+/** String.prototype.isWellFormed (Node 20; TypeScript's lib has it from ES2024, which we do not target). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
 export function stringTable(list: readonly string[]): StringTable {
   const text = list.join('');
   const ends = new Int32Array(list.length);
   let end = 0;
-  list.forEach((str, i) => (ends[i] = end += Buffer.byteLength(str, 'utf8')));
-  const utf8 = Buffer.from(text, 'utf8');
-  // Per-string byte lengths add up and the text round-trips only if every string is well-formed.
-  if (utf8.byteLength === end && utf8.toString('utf8') === text) return { encoding: 'utf8', bytes: utf8, ends };
-  end = 0;
-  list.forEach((str, i) => (ends[i] = end += 2 * str.length));
+  // UTF-8 round-trips only well-formed text (no lone surrogates), and the per-string byte lengths
+  // add up only if no surrogate pair is split between two strings; else UTF-16 keeps any string.
+  if (isWellFormed(text)) {
+    const utf8 = Buffer.from(text, 'utf8');
+    // All ASCII (one byte per code unit, the usual case): no per-string encoding needed.
+    if (utf8.byteLength === text.length) for (let i = 0; i < list.length; i++) ends[i] = end += list[i].length;
+    else for (let i = 0; i < list.length; i++) ends[i] = end += Buffer.byteLength(list[i], 'utf8');
+    if (end === utf8.byteLength) return { encoding: 'utf8', bytes: utf8, ends };
+    end = 0;
+  }
+  for (let i = 0; i < list.length; i++) ends[i] = end += 2 * list[i].length;
   return { encoding: 'utf16le', bytes: Buffer.from(text, 'utf16le'), ends };
 }
 

@@ -11,6 +11,14 @@ import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, writeSync, clos
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
+/** Size of each of the two buffers `writeAsync` encodes into (a few megabytes per write call). */
+const PIECE_BYTES = 4 << 20;
+
+/** Writes bytes 0 … length − 1 of `bytes`, however many calls it takes. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, length = bytes.byteLength): Promise<void> {
+  for (let at = 0; at < length; ) at += (await handle.write(bytes, at, length - at)).bytesWritten;
+}
+
 function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
 }
@@ -61,18 +69,34 @@ export class AtomicBatch {
       await handle.writeFile(content);
       return temp;
     }
+    // Two reused buffers: chunks are encoded straight into one while the other is being written.
+    // (Joining chunks into a string and writing that made Node flatten it and encode it into a
+    // fresh 3 MB allocation per megabyte on this thread: 2.7 s of a 100k-paper build's write.)
+    const pieces = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
+    let current = 0;
+    let used = 0;
     let inFlight: Promise<unknown> = Promise.resolve();
-    let buffer = '';
+    const flush = async () => {
+      await inFlight;
+      inFlight = writeAll(handle, pieces[current], used);
+      current ^= 1;
+      used = 0;
+    };
     for (const chunk of content) {
-      buffer += chunk;
-      if (buffer.length > 1 << 20) {
-        await inFlight;
-        inFlight = handle.write(buffer);
-        buffer = '';
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8, so a chunk that fits by that count
+      // is written whole (Buffer#write stops at the end of the buffer).
+      if (used + 3 * chunk.length > PIECE_BYTES) {
+        if (used > 0) await flush();
+        if (3 * chunk.length > PIECE_BYTES) {
+          await inFlight;
+          inFlight = writeAll(handle, Buffer.from(chunk, 'utf8'));
+          continue;
+        }
       }
+      used += pieces[current].write(chunk, used, 'utf8');
     }
+    if (used > 0) await flush();
     await inFlight;
-    if (buffer) await handle.write(buffer);
     return temp;
   }
 

@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { openRelated } from '../../src/cli/commands/related.js';
 import { loadGraph } from '../../src/sinks/json.js';
 import { decodeRelatedIndex, encodeRelatedIndex, graphStamp, readRelatedIndex, RELATED_INDEX_FILE, type GraphStamp } from '../../src/sinks/related-index.js';
-import { checkPacked, packRelatedIndex, PackedIndexError, unpackRelatedIndex } from '../../src/query/packed-index.js';
+import { checkPacked, packRelatedIndex, PackedIndexError, stringAt, stringTable, unpackRelatedIndex } from '../../src/query/packed-index.js';
 import { buildRelatedIndex, relatedWork, resolvePaper, type RelatedIndex, type RelatedQuery } from '../../src/query/related.js';
 import { threadStage } from '../../src/threads/index.js';
 import type { LitGraph } from '../../src/graph/build.js';
@@ -72,6 +72,26 @@ describe('related.idx of the seed build', () => {
     expect(await main(['related', 'SEATER', '--graph', out, '--json'], io)).toBe(0);
     expect(io.err).toBe('');
     expect(JSON.parse(io.out)).toEqual(JSON.parse(JSON.stringify(relatedWork(buildRelatedIndex(loadGraph(out)), 'SEATER', { k: 10 }))));
+  });
+});
+
+describe('string tables', () => {
+  const roundTrip = (list: string[]) => {
+    const table = stringTable(list);
+    expect(Array.from({ length: list.length }, (_, i) => stringAt(table, i))).toEqual(list);
+    return table.encoding;
+  };
+
+  it('store ASCII and well-formed Unicode as UTF-8 and give every string back', () => {
+    expect(roundTrip(['paper:arxiv:2401.00001', '', 'method:bert'])).toBe('utf8');
+    expect(roundTrip(['révisé', '', '東京', '𝛼-divergence', 'plain'])).toBe('utf8');
+    expect(roundTrip([])).toBe('utf8');
+  });
+
+  it('fall back to UTF-16 for a lone surrogate, or a pair split between two strings', () => {
+    expect(roundTrip(['ok', 'SignalNet \ud800', 'é'])).toBe('utf16le');
+    // Joined, the two halves make a well-formed 𝛼; apart, neither string has a UTF-8 form.
+    expect(roundTrip(['a\ud835', '\udefcb', 'c'])).toBe('utf16le');
   });
 });
 

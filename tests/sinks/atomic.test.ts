@@ -15,12 +15,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Lines of JSON long enough to cross the one-megabyte pieces writeAsync hands to the disk. */
+/** Lines of JSON, ~10 MB of them: more than two of the 4 MB buffers writeAsync encodes into and reuses. */
 function* rows(count: number): Iterable<string> {
   for (let i = 0; i < count; i++) {
     yield `${JSON.stringify({ i, text: `row ${i} ${'é'.repeat(i % 50)}${i % 7 ? '' : ' 🧪'}` })}\n`;
-    // A chunk larger than a whole piece (600k two-byte characters) goes out on its own.
-    if (i === count >> 1) yield `${'ß'.repeat(600_000)}\n`;
+    // A chunk that may not fit a buffer (2M two-byte characters, 4 MB) goes out on its own.
+    if (i === count >> 1) yield `${'ß'.repeat(2_000_000)}\n`;
   }
 }
 
@@ -28,20 +28,20 @@ describe('AtomicBatch', () => {
   it('writes in the background exactly what the blocking write writes, and shows nothing before the commit', async () => {
     const dir = join(tmp, 'same');
     const blocking = new AtomicBatch();
-    blocking.write(join(dir, 'a.jsonl'), rows(40_000));
+    blocking.write(join(dir, 'a.jsonl'), rows(120_000));
     blocking.write(join(dir, 'b.bin'), Uint8Array.of(1, 2, 3));
     blocking.commit();
     const background = new AtomicBatch();
-    const temp = await background.writeAsync(join(dir, 'a2.jsonl'), rows(40_000));
+    const temp = await background.writeAsync(join(dir, 'a2.jsonl'), rows(120_000));
     await background.writeAsync(join(dir, 'b2.bin'), Uint8Array.of(1, 2, 3));
     await background.writeAsync(join(dir, 'c2.txt'), 'text');
     // Written, not yet in place: the temp file already has its final size.
     expect(existsSync(join(dir, 'a2.jsonl'))).toBe(false);
     expect(statSync(temp).size).toBe(statSync(join(dir, 'a.jsonl')).size);
-    expect(statSync(temp).size).toBeGreaterThan(3 << 20);
+    expect(statSync(temp).size).toBeGreaterThan(13 << 20);
     expect(() => background.commit()).toThrow(/commitAsync/);
     await background.commitAsync();
-    // Buffer.equals: vitest's deep equality walks a 3 MB buffer byte by byte for seconds.
+    // Buffer.equals: vitest's deep equality walks a 14 MB buffer byte by byte for seconds.
     expect(readFileSync(join(dir, 'a2.jsonl')).equals(readFileSync(join(dir, 'a.jsonl')))).toBe(true);
     expect([...readFileSync(join(dir, 'b2.bin'))]).toEqual([1, 2, 3]);
     expect(readFileSync(join(dir, 'c2.txt'), 'utf8')).toBe('text');
