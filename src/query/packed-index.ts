@@ -137,16 +137,104 @@ function findString(at: (i: number) => string, key: string, lo: number, hi: numb
   return -1;
 }
 
-/** CSR of node numbers from one list of ids per row (no list per row allocated: the build's heap is large). */
-function csr(rows: number, list: (row: number) => readonly string[] | undefined, num: Map<string, number>): { start: Int32Array; values: Int32Array } {
-  const start = new Int32Array(rows + 1);
-  for (let r = 0; r < rows; r++) start[r + 1] = start[r] + (list(r)?.length ?? 0);
-  const values = new Int32Array(start[rows]);
-  for (let r = 0; r < rows; r++) {
-    const l = list(r);
-    if (l) for (let i = 0; i < l.length; i++) values[start[r] + i] = num.get(l[i])!;
+/**
+ * Node numbers for every id the index mentions, one Map lookup per mention (the build's index
+ * has millions: entity papers, references, shared entities). Corpus papers keep their numbers;
+ * any other id gets a provisional one (corpusSize + order first seen), and `finish` numbers those
+ * in sorted order after the papers, which is the order of the `ids` table.
+ */
+class NodeNumbering {
+  private readonly num: Map<string, number>;
+  private readonly others: string[] = [];
+  /** Provisional number → final number (after `finish`). */
+  private final: Int32Array | null = null;
+
+  constructor(
+    papers: ReadonlyMap<string, number>,
+    private readonly corpusSize: number,
+  ) {
+    this.num = new Map(papers);
   }
-  return { start, values };
+
+  /** The provisional number of `id`, numbering it if it is new. */
+  of(id: string): number {
+    let n = this.num.get(id);
+    if (n === undefined) {
+      n = this.corpusSize + this.others.length;
+      this.num.set(id, n);
+      this.others.push(id);
+    }
+    return n;
+  }
+
+  /** The provisional number of an id already numbered, or undefined. */
+  get(id: string): number | undefined {
+    return this.num.get(id);
+  }
+
+  /** Sorts the other ids; returns every id in final order. */
+  finish(papers: readonly string[]): string[] {
+    const { others, corpusSize } = this;
+    const order = Array.from(others.keys()).sort((a, b) => byCodeUnits(others[a], others[b]));
+    const final = new Int32Array(corpusSize + others.length);
+    for (let i = 0; i < corpusSize; i++) final[i] = i;
+    order.forEach((j, rank) => (final[corpusSize + j] = corpusSize + rank));
+    this.final = final;
+    return [...papers, ...order.map((j) => others[j])];
+  }
+
+  /** Final number of a provisional one. */
+  at(n: number): number {
+    return this.final![n];
+  }
+}
+
+/**
+ * Lists of ids per row, numbered as they are read and laid out as CSR by final row number once
+ * the numbering is done (no list per row allocated: the build's heap is large). An optional tag
+ * per element (the shared-entity kind) travels with it.
+ */
+class RowLists {
+  private readonly rows: number[] = [];
+  private readonly from: number[] = [0];
+  private readonly values: number[] = [];
+  private readonly tags: number[] = [];
+
+  add(row: number, list: readonly string[], numbering: NodeNumbering, tag = 0): void {
+    for (let i = 0; i < list.length; i++) {
+      this.values.push(numbering.of(list[i]));
+      this.tags.push(tag);
+    }
+    this.close(row);
+  }
+
+  /** Ends the row's elements (several `push`es per row, as `add` does for one list). */
+  close(row: number): void {
+    this.rows.push(row);
+    this.from.push(this.values.length);
+  }
+
+  push(value: number, tag: number): void {
+    this.values.push(value);
+    this.tags.push(tag);
+  }
+
+  csr(numbering: NodeNumbering, rowCount: number): { start: Int32Array; values: Int32Array; tags: Uint8Array } {
+    const { rows, from } = this;
+    const start = new Int32Array(rowCount + 1);
+    for (let r = 0; r < rows.length; r++) start[numbering.at(rows[r]) + 1] += from[r + 1] - from[r];
+    for (let i = 0; i < rowCount; i++) start[i + 1] += start[i];
+    const values = new Int32Array(start[rowCount]);
+    const tags = new Uint8Array(values.length);
+    for (let r = 0; r < rows.length; r++) {
+      let at = start[numbering.at(rows[r])];
+      for (let i = from[r]; i < from[r + 1]; i++) {
+        values[at] = numbering.at(this.values[i]);
+        tags[at++] = this.tags[i];
+      }
+    }
+    return { start, values, tags };
+  }
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -157,79 +245,77 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function packRelatedIndex(index: BuiltRelatedIndex): PackedRelatedIndex {
   const { papers, signals } = index;
   const corpusSize = papers.length;
-  const others = new Set<string>();
-  const note = (id: string) => {
-    if (!index.number.has(id)) others.add(id);
-  };
-  for (const id of index.label.keys()) note(id);
-  for (const id of index.entityLabel.keys()) note(id);
-  for (const id of index.threadLabel.keys()) note(id);
-  for (const map of [signals.refs, signals.citers, index.entityPapers]) {
-    for (const [id, list] of map) {
-      note(id);
-      list.forEach(note);
+  const numbering = new NodeNumbering(index.number, corpusSize);
+  // Every id the index mentions is a node of the table, numbered in one pass that also reads the lists.
+  for (const map of [index.label, index.entityLabel, index.threadLabel]) for (const id of map.keys()) numbering.of(id);
+  const [refLists, citerLists, linkLists, entityLists] = [new RowLists(), new RowLists(), new RowLists(), new RowLists()];
+  for (const [id, list] of signals.refs) refLists.add(numbering.of(id), list, numbering);
+  for (const [id, list] of signals.citers) citerLists.add(numbering.of(id), list, numbering);
+  for (const [id, list] of index.entityPapers) linkLists.add(numbering.of(id), list, numbering);
+  // Shared entities grouped by kind, in SHARED_KINDS order; ids of other kinds are nodes too.
+  for (const [id, byKind] of signals.entities) {
+    const row = numbering.of(id);
+    for (const list of byKind.values()) for (const e of list) numbering.of(e);
+    SHARED_KINDS.forEach((kind, k) => {
+      for (const e of byKind.get(kind) ?? []) entityLists.push(numbering.of(e), k);
+    });
+    entityLists.close(row);
+  }
+  const threadPairs: number[] = [];
+  for (const [id, thread] of index.thread) threadPairs.push(numbering.of(id), numbering.of(thread));
+  const ids = numbering.finish(papers);
+
+  // Kind and label by precedence: paper label, then thread label, then entity label (the first
+  // that is set), so the maps are read from the last to the first, each overriding the one before.
+  const kinds = new Uint8Array(ids.length).fill(NodeKind.Unknown);
+  kinds.fill(NodeKind.Corpus, 0, corpusSize);
+  const chosen = new Array<unknown>(ids.length);
+  const byPrecedence: [Map<string, string>, NodeKind][] = [
+    [index.entityLabel, NodeKind.Entity],
+    [index.threadLabel, NodeKind.Thread],
+    [index.label, NodeKind.External],
+  ];
+  for (const [map, kind] of byPrecedence) {
+    for (const [id, label] of map) {
+      const i = numbering.at(numbering.get(id)!);
+      if (i >= corpusSize) kinds[i] = kind;
+      if (label !== undefined && label !== null) chosen[i] = label;
     }
   }
-  for (const [id, byKind] of signals.entities) {
-    note(id);
-    for (const list of byKind.values()) list.forEach(note);
+  const labels = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const label = chosen[i];
+    kinds[i] |= typeof label === 'string' ? 0 : NO_LABEL;
+    labels[i] = typeof label === 'string' ? label : '';
   }
-  for (const [id, thread] of index.thread) {
-    note(id);
-    note(thread);
-  }
-  const ids = [...papers, ...[...others].sort(byCodeUnits)];
-  const nodeNumber = new Map<string, number>();
-  ids.forEach((id, i) => nodeNumber.set(id, i));
-
-  const kinds = new Uint8Array(ids.length);
   const years = new Float64Array(ids.length).fill(NaN);
-  const labels: string[] = [];
+  for (const [id, year] of signals.year) {
+    const n = numbering.get(id);
+    if (n !== undefined && typeof year === 'number') years[numbering.at(n)] = year;
+  }
   const threadOf = new Int32Array(ids.length).fill(-1);
-  ids.forEach((id, i) => {
-    const kind: NodeKind = i < corpusSize ? NodeKind.Corpus : index.label.has(id) ? NodeKind.External : index.threadLabel.has(id) ? NodeKind.Thread : index.entityLabel.has(id) ? NodeKind.Entity : NodeKind.Unknown;
-    const label = index.label.get(id) ?? index.threadLabel.get(id) ?? index.entityLabel.get(id);
-    kinds[i] = kind | (typeof label === 'string' ? 0 : NO_LABEL);
-    labels.push(typeof label === 'string' ? label : '');
-    const year = signals.year.get(id);
-    if (typeof year === 'number') years[i] = year;
-    const thread = index.thread.get(id);
-    if (thread !== undefined) threadOf[i] = nodeNumber.get(thread)!;
-  });
-  const refs = csr(ids.length, (i) => signals.refs.get(ids[i]), nodeNumber);
-  const citers = csr(ids.length, (i) => signals.citers.get(ids[i]), nodeNumber);
-  const links = csr(ids.length, (i) => index.entityPapers.get(ids[i]), nodeNumber);
-  // Entities grouped by kind, in SHARED_KINDS order.
-  const entityStart = new Int32Array(ids.length + 1);
-  for (let i = 0; i < ids.length; i++) {
-    const byKind = signals.entities.get(ids[i]);
-    let count = 0;
-    if (byKind) for (const kind of SHARED_KINDS) count += byKind.get(kind)?.length ?? 0;
-    entityStart[i + 1] = entityStart[i] + count;
-  }
-  const entityIds = new Int32Array(entityStart[ids.length]);
-  const entityKinds = new Uint8Array(entityIds.length);
-  for (let i = 0; i < ids.length; i++) {
-    const byKind = signals.entities.get(ids[i]);
-    if (!byKind) continue;
-    let at = entityStart[i];
-    SHARED_KINDS.forEach((kind, k) => {
-      for (const e of byKind.get(kind) ?? []) {
-        entityIds[at] = nodeNumber.get(e)!;
-        entityKinds[at++] = k;
-      }
-    });
-  }
+  for (let j = 0; j < threadPairs.length; j += 2) threadOf[numbering.at(threadPairs[j])] = numbering.at(threadPairs[j + 1]);
+  const refs = refLists.csr(numbering, ids.length);
+  const citers = citerLists.csr(numbering, ids.length);
+  const links = linkLists.csr(numbering, ids.length);
+  const entities = entityLists.csr(numbering, ids.length);
+  const entityStart = entities.start;
+  const entityIds = entities.values;
+  const entityKinds = entities.tags;
+  const nodeNumber = (id: string) => numbering.at(numbering.get(id)!);
 
   const keyed = (map: Map<string, string>) => {
     const keys = [...map.keys()].sort(byCodeUnits);
-    return { keys: stringTable(keys), papers: Int32Array.from(keys, (k) => nodeNumber.get(map.get(k)!)!) };
+    return { keys: stringTable(keys), papers: Int32Array.from(keys, (k) => nodeNumber(map.get(k)!)) };
   };
   const arxiv = keyed(index.byArxiv);
   const doi = keyed(index.byDoi);
   const acl = keyed(index.byAcl);
   const words = [...index.titleWords.keys()].sort(byCodeUnits);
-  const wordLists = csr(words.length, (w) => index.titleWords.get(words[w]), nodeNumber);
+  const wordStart = new Int32Array(words.length + 1);
+  words.forEach((w, i) => (wordStart[i + 1] = wordStart[i] + index.titleWords.get(w)!.length));
+  const wordPapers = new Int32Array(wordStart[words.length]);
+  words.forEach((w, i) => index.titleWords.get(w)!.forEach((p, j) => (wordPapers[wordStart[i] + j] = nodeNumber(p))));
   const text = index.text.exportParts();
   const terms = new Array<string>(text.vocabulary.size);
   for (const [term, t] of text.vocabulary) terms[t] = term;
@@ -260,12 +346,12 @@ export function packRelatedIndex(index: BuiltRelatedIndex): PackedRelatedIndex {
       linkStart: links.start,
       linkPapers: links.values,
       threadOf,
-      popular: Int32Array.from(index.popular, (p) => nodeNumber.get(p)!),
+      popular: Int32Array.from(index.popular, nodeNumber),
       arxivPaper: arxiv.papers,
       doiPaper: doi.papers,
       aclPaper: acl.papers,
-      wordStart: wordLists.start,
-      wordPapers: wordLists.values,
+      wordStart,
+      wordPapers,
       idf: text.idf,
       df: text.df,
       docStart: text.docStart,
