@@ -325,11 +325,19 @@ export const PARALLEL_LAYOUT_MIN_WORK = 1e7;
  * `layoutGraph` with the discs shared between this thread and a worker (when there is a compiled
  * worker, two discs or more, and at least `minWork` of FA2 work): the same positions, bit for
  * bit, as `layoutGraph`. `discsInWorker` says how many discs the worker laid out.
+ *
+ * `meanwhile`, if given, is other work of this thread that does not touch the graph: it runs once
+ * the worker has started on the discs, and this thread joins the discs when it returns. Discs are
+ * claimed from a shared counter, so the worker simply takes more of them meanwhile; without a
+ * worker it runs first, then the layout.
  */
-export async function layoutGraphParallel(graph: LitGraph, options: Partial<LayoutOptions> = {}, minWork = PARALLEL_LAYOUT_MIN_WORK): Promise<LayoutStats & { discsInWorker: number }> {
+export async function layoutGraphParallel(graph: LitGraph, options: Partial<LayoutOptions> = {}, minWork = PARALLEL_LAYOUT_MIN_WORK, meanwhile?: () => void): Promise<LayoutStats & { discsInWorker: number }> {
   const plan = planLayout(graph, resolveLayoutOptions(options));
   const work = plan.discs.reduce((sum, d) => sum + discCost(d.xy.length / 2, d.edges.length / 3), 0) * plan.iterations;
-  if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) return { ...layoutInline(graph, plan), discsInWorker: 0 };
+  if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) {
+    meanwhile?.();
+    return { ...layoutInline(graph, plan), discsInWorker: 0 };
+  }
   const jobs = discJobs(plan.discs, plan.iterations, true);
   const worker = new Worker(WORKER_FILE, { workerData: jobs });
   const done = new Promise<number>((resolve, reject) => {
@@ -339,6 +347,7 @@ export async function layoutGraphParallel(graph: LitGraph, options: Partial<Layo
   });
   let discsInWorker: number;
   try {
+    meanwhile?.();
     runDiscJobs(jobs);
     discsInWorker = await done;
   } finally {

@@ -11,6 +11,7 @@ import { newLitGraph, type LitGraph } from '../graph/build.js';
 import { AtomicBatch } from './atomic.js';
 import { graphStamp, relatedIndexFile, RELATED_INDEX_FILE } from './related-index.js';
 import type { BuiltRelatedIndex } from '../query/related.js';
+import type { PackedRelatedIndex } from '../query/packed-index.js';
 
 /** Bumped when the layout of the output files changes incompatibly. */
 export const OUTPUT_SCHEMA = 1;
@@ -32,6 +33,8 @@ export interface BuildOutputs {
   report: Report;
   /** The related-work index, when the build made it already (else it is built from the graph). */
   relatedIndex?: BuiltRelatedIndex;
+  /** That index packed, when the build packed it already (else it is packed here). */
+  packedRelatedIndex?: PackedRelatedIndex;
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -114,7 +117,7 @@ export async function writeBuildOutputs(dir: string, out: BuildOutputs): Promise
   try {
     const graphTemp = await batch.writeAsync(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
     // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
-    await batch.writeAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.relatedIndex));
+    await batch.writeAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
     await batch.writeAsync(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
     await batch.writeAsync(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
     await batch.writeAsync(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);

@@ -112,9 +112,13 @@ export function encodeRelatedIndex(packed: PackedRelatedIndex, stamp: GraphStamp
   return Buffer.concat([head, body]);
 }
 
-/** Builds the related-work index of `graph` and encodes it (what `litgraph build` writes). */
-export function relatedIndexFile(graph: LitGraph, stamp: GraphStamp, built?: BuiltRelatedIndex): Buffer {
-  return encodeRelatedIndex(packRelatedIndex(built ?? buildRelatedIndex(graph)), stamp);
+/**
+ * The related-work index of `graph`, encoded (what `litgraph build` writes): from the index the
+ * build made, packed or not yet, or else built here.
+ */
+export function relatedIndexFile(graph: LitGraph, stamp: GraphStamp, made?: BuiltRelatedIndex | PackedRelatedIndex): Buffer {
+  const packed = made === undefined ? packRelatedIndex(buildRelatedIndex(graph)) : 'arrays' in made ? made : packRelatedIndex(made);
+  return encodeRelatedIndex(packed, stamp);
 }
 
 /* ---------------------------------------------------------------------------- read -- */

@@ -135,6 +135,34 @@ describe('layoutGraphParallel', () => {
     expect(positions(shared)).toBe(positions(inline));
   });
 
+  it('runs `meanwhile` on this thread while the worker lays out, which then takes more discs; same positions', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const inline = syntheticGraph(4800, { threads: 16 });
+    const shared = syntheticGraph(4800, { threads: 16 });
+    layoutGraph(inline, { seed: 9, workBudget: 1e7 });
+    let ranBeforeJoining = -1;
+    const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => {
+      // Other work of this thread (packing related.idx in a build), long enough for the worker to take every disc.
+      const t0 = Date.now();
+      while (Date.now() - t0 < 3000);
+      ranBeforeJoining = Date.now() - t0;
+    });
+    expect(ranBeforeJoining).toBeGreaterThanOrEqual(3000);
+    expect(stats.discsInWorker).toBeGreaterThan(0);
+    expect(positions(shared)).toBe(positions(inline));
+  });
+
+  it('runs `meanwhile` first when it lays out inline', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const small = syntheticGraph(300);
+    const order: string[] = [];
+    const stats = await compiled.layoutGraphParallel(small, { seed: 4 }, undefined, () => {
+      order.push(small.getNodeAttribute(small.nodes()[0], 'x') === undefined ? 'before layout' : 'after layout');
+    });
+    expect(stats.discsInWorker).toBe(0);
+    expect(order).toEqual(['before layout']);
+  });
+
   it('lays out inline, with the same result, where a worker would not pay', async () => {
     const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
     const inline = syntheticGraph(300);

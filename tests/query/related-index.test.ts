@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { openRelated } from '../../src/cli/commands/related.js';
 import { loadGraph } from '../../src/sinks/json.js';
-import { decodeRelatedIndex, encodeRelatedIndex, graphStamp, readRelatedIndex, RELATED_INDEX_FILE, type GraphStamp } from '../../src/sinks/related-index.js';
+import { decodeRelatedIndex, encodeRelatedIndex, graphStamp, readRelatedIndex, relatedIndexFile, RELATED_INDEX_FILE, type GraphStamp } from '../../src/sinks/related-index.js';
 import { checkPacked, packRelatedIndex, PackedIndexError, stringAt, stringTable, unpackRelatedIndex } from '../../src/query/packed-index.js';
 import { buildRelatedIndex, relatedWork, resolvePaper, type RelatedIndex, type RelatedQuery } from '../../src/query/related.js';
 import { threadStage } from '../../src/threads/index.js';
@@ -130,6 +130,12 @@ describe('related.idx of a citation fixture with external papers and entities', 
       expect(stored.signals.citers.get(id)).toEqual(built.signals.citers.get(id));
       expect(stored.citedCount.get(id)).toEqual(built.citedCount.get(id));
     }
+  });
+
+  it('is the same file whether the build hands over the index built, packed, or neither', () => {
+    expect(relatedIndexFile(graph, stamp, packRelatedIndex(built)).equals(bytes)).toBe(true);
+    expect(relatedIndexFile(graph, stamp, built).equals(bytes)).toBe(true);
+    expect(relatedIndexFile(graph, stamp).equals(bytes)).toBe(true);
   });
 
   it('rejects a file built from another graph.json, or of another schema', () => {
