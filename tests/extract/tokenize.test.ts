@@ -18,6 +18,8 @@ const rng = mulberry32;
 
 const ALPHABET = ['a', 'Z', 'é', 'λ', 'ж', '7', '0', '-', "'", '’', '.', '+', ' ', ' ', '\u00a0', '\n', '\t', '(', ')', ',', '×', '—', '≥', '😀', '$', '\\', '\u2009', 'Ā', 'ɏ', 'ɐ'];
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
 describe('tokenize', () => {
   it('cuts the team fixtures and the seed listings exactly as the word regex', () => {
     const fixtures = Object.values(JSON.parse(readFileSync(new URL('../fixtures/extract/abstracts.json', import.meta.url), 'utf8')) as Record<string, string>);
@@ -34,6 +36,27 @@ describe('tokenize', () => {
       for (let k = 0; k < length; k++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
       expect(byScanner(text), JSON.stringify(text)).toEqual(byRegex(text));
     }
+  });
+
+  it('gives every word its own text, case and tag when far more words than cache slots share them', () => {
+    // 200,000 distinct words, more than the 65,536 slots of the word cache in front of the lexicon,
+    // so many words land in a slot another word holds; each at and off a sentence start.
+    const next = rng(11);
+    const words: string[] = [];
+    for (let n = 0; n < 200_000; n++) {
+      let w = LETTERS[Math.floor(next() * 26)].toUpperCase();
+      const length = 2 + Math.floor(next() * 8);
+      for (let k = 0; k < length; k++) w += LETTERS[Math.floor(next() * 26)];
+      words.push(n % 3 === 0 ? w : w.toLowerCase());
+    }
+    const text = words.map((w, n) => (n % 5 === 0 ? `${w}.` : w)).join(' ');
+    const first = tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence].join('|'));
+    expect(tokenize(text).filter((t) => t.text !== text.slice(t.start, t.end))).toEqual([]);
+    // In another order (other words now hold the slots), each word gets what it got before.
+    const reversed = [...words].reverse().join(' ');
+    tokenize(reversed);
+    expect(tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence].join('|'))).toEqual(first);
+    expect(tokenize(text).filter((t) => t.lower !== t.text.toLowerCase())).toEqual([]);
   });
 
   it('reads the cases at the edges of the word pattern', () => {
