@@ -61,10 +61,7 @@ export class AtomicBatch {
    * syncs it.
    */
   async writeAsync(path: string, content: string | Uint8Array | Iterable<string>): Promise<string> {
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = tempName(path);
-    const handle = await open(temp, 'w');
-    this.pending.push({ temp, target: path, handle });
+    const { temp, handle } = await this.openAsync(path);
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await handle.writeFile(content);
       return temp;
@@ -98,6 +95,22 @@ export class AtomicBatch {
     if (used > 0) await flush();
     await inFlight;
     return temp;
+  }
+
+  /** `writeAsync` of bytes given in pieces, written one after another as they are (no joined copy). */
+  async writePiecesAsync(path: string, pieces: readonly Uint8Array[]): Promise<string> {
+    const { temp, handle } = await this.openAsync(path);
+    for (const piece of pieces) await writeAll(handle, piece);
+    return temp;
+  }
+
+  /** Opens the temp file for `path`, left open until `commitAsync`. */
+  private async openAsync(path: string): Promise<{ temp: string; handle: FileHandle }> {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = tempName(path);
+    const handle = await open(temp, 'w');
+    this.pending.push({ temp, target: path, handle });
+    return { temp, handle };
   }
 
   /** Syncs and closes the files `writeAsync` left open (all at once), then moves every temp file into place. */

@@ -117,7 +117,7 @@ export async function writeBuildOutputs(dir: string, out: BuildOutputs): Promise
   try {
     const graphTemp = await batch.writeAsync(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
     // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
-    await batch.writeAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
+    await batch.writePiecesAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
     await batch.writeAsync(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
     await batch.writeAsync(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
     await batch.writeAsync(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);

@@ -48,6 +48,18 @@ describe('AtomicBatch', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('writes pieces of bytes one after another, views into larger buffers included', async () => {
+    const dir = join(tmp, 'pieces');
+    const big = new Float64Array(1 << 20).map((_, i) => i / 3); // 8 MB, more than one write call may take
+    const pieces = [Uint8Array.of(9, 8), new Uint8Array(big.buffer, 8, big.byteLength - 16), new Uint8Array(0), Uint8Array.of(7)];
+    const batch = new AtomicBatch();
+    const temp = await batch.writePiecesAsync(join(dir, 'p.bin'), pieces);
+    expect(existsSync(join(dir, 'p.bin'))).toBe(false);
+    expect(statSync(temp).size).toBe(2 + big.byteLength - 16 + 1);
+    await batch.commitAsync();
+    expect(readFileSync(join(dir, 'p.bin')).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
   it('leaves neither targets nor temp files when a batch is aborted midway', async () => {
     const dir = join(tmp, 'aborted');
     const batch = new AtomicBatch();
