@@ -63,6 +63,8 @@ export interface BuildHooks {
   /** Called as each input file is parsed (for a progress bar). */
   onInput?: (done: number, total: number, path: string) => void;
   onStage?: (stage: Stage) => void;
+  /** Called once the papers are resolved, with their number (what the build's memory grows with). */
+  onPapers?: (papers: number) => void;
 }
 
 /** Parses every input; unreadable and unrecognised files are reported, never fatal unless strict. */
@@ -174,6 +176,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
   const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
+  hooks.onPapers?.(resolved.papers.length);
   const textPass = startTextNeighbours(textNeighbourTask(threadOptions, corpusTextDocuments(resolved.papers)));
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
@@ -213,6 +216,7 @@ export function runPipeline(inputs: readonly InputText[], options: BuildOptions 
 
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
   const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
+  hooks.onPapers?.(resolved.papers.length);
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
   const graph = time('graph', () => buildGraph({ papers: resolved.papers, extraction, citations: resolved.citations }));

@@ -3,6 +3,8 @@
  * Reads the inputs, runs the pipeline, writes the output files and prints a summary.
  */
 import { existsSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join, resolve as resolvePath } from 'node:path';
 import { runPipelineAsync, DEFAULT_BUILD_OPTIONS, type BuildOptions, type BuildResult } from '../../pipeline.js';
 import { inspectOutputDir, loadThreads, writeBuildOutputs } from '../../sinks/json.js';
@@ -10,6 +12,7 @@ import { FORMATS } from '../../ingest/index.js';
 import { UsageError } from '../../errors.js';
 import { listInputFiles, readInputWith, readOptionsFromEnv } from '../read-inputs.js';
 import { parseNumber, parseOptions, ProgressBar, type CliIO } from '../io.js';
+import { heapAdvice } from '../heap.js';
 
 export const DEFAULT_INPUTS = ['graph-data/samples'];
 export const DEFAULT_OUT_DIR = 'graph-data/out';
@@ -49,6 +52,10 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
     onStage: (stage) => {
       if (stage !== 'ingest') parseBar?.done();
       if (io?.isTTY && stage !== 'ingest') io.stderr(`\r${stage}…\x1b[K`);
+    },
+    onPapers: (papers) => {
+      const advice = heapAdvice(papers, getHeapStatistics().heap_size_limit, totalmem());
+      if (advice) io?.stderr(`${io.isTTY ? '\r\x1b[K' : ''}warning: ${advice}\n`);
     },
   });
   if (io?.isTTY) io.stderr('\r\x1b[K');
