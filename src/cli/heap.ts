@@ -6,9 +6,10 @@
  * about 1.7 GiB at 100k resampled papers and 3.0 GiB at 200k at its peak (`node --trace-gc`,
  * BENCHMARKS.md, 2026-12-07). Node's default limit grows with the machine's memory only up to
  * about 4 GiB (4,144 MB on the 24 GiB machines measured), so a build of some 250k papers would
- * stop with "JavaScript heap out of memory" after minutes of work. `litgraph build` says so as soon as it knows how many papers
- * there are, with the flag that raises the limit (a re-exec of Node with it would hide the flag
- * from the user and complicate signal handling; the advice keeps it visible).
+ * stop with "JavaScript heap out of memory" after minutes of work. `litgraph build` says so as
+ * soon as it knows how many papers there are, with the flag that raises the limit (a re-exec of
+ * Node with it would hide the flag from the user and complicate signal handling; the advice
+ * keeps it visible).
  */
 
 /** Peak heap per paper, bytes: 17 KB measured at 100k papers (15 KB at 200k), rounded up. */

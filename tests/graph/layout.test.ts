@@ -135,14 +135,14 @@ describe('layoutGraphParallel', () => {
     expect(positions(shared)).toBe(positions(inline));
   });
 
-  it('runs `meanwhile` on this thread while the worker lays out, which then takes more discs; same positions', async () => {
+  it('runs `meanwhile` on this thread while the worker lays out, then joins; same positions', async () => {
     const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
     const inline = syntheticGraph(4800, { threads: 16 });
     const shared = syntheticGraph(4800, { threads: 16 });
     layoutGraph(inline, { seed: 9, workBudget: 1e7 });
     let ranBeforeJoining = -1;
     const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => {
-      // Other work of this thread (packing related.idx in a build), long enough for the worker to take every disc.
+      // Other work of this thread (packing related.idx in a build), seconds of it while the worker takes discs.
       const t0 = Date.now();
       while (Date.now() - t0 < 3000);
       ranBeforeJoining = Date.now() - t0;
