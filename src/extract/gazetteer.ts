@@ -7,9 +7,10 @@
  * digits only — so "CIFAR-10", "CIFAR10" and "cifar 10" are one key. A set of every compact
  * prefix that ends on a token boundary lets the scan stop after one lookup at most positions
  * (a token trie in effect): matching is linear in the number of tokens times the longest name.
- * Each registered prefix has a number, and the step "prefix + next token's compact form" is
- * remembered per prefix, so the scan looks up strings it already holds (their hashes cached)
- * instead of hashing a freshly concatenated string at every step.
+ * Each registered prefix has a number, and the steps "prefix + a piece = a longer registered
+ * prefix" are listed per prefix once (a few thousand in all), so a step is one lookup of the next
+ * token's compact form in a small map: no string is concatenated, and nothing grows with the text
+ * read (a memo of every step seen held a million entries and cost more than the scan it saved).
  *
  * Case: names that are also English words or other acronyms are marked `exact` and match only
  * as written; short all-capital aliases ("NER", "IE") always match only in capitals; dataset
@@ -72,8 +73,6 @@ export function compact(text: string): string {
 const JOINERS = new Set(['-', '/', '&', '.', '+', '@', '’', "'", '–']);
 const MAX_TOKENS = 8;
 
-/** Remembered prefix steps, all prefixes together, before the memo is dropped and rebuilt. */
-const MAX_REMEMBERED_STEPS = 1_000_000;
 const NO_PREFIX = -1;
 
 export class Gazetteer {
@@ -83,9 +82,8 @@ export class Gazetteer {
   private readonly prefixText: string[] = [];
   /** The names whose compact form is the prefix of that number, if any. */
   private readonly candidatesOf: Array<Candidate[] | undefined> = [];
-  /** Per prefix number: next token's compact form → the longer prefix's number, or NO_PREFIX. */
-  private steps: Array<Map<string, number> | undefined> = [];
-  private remembered = 0;
+  /** Per prefix number: piece → the number of the registered prefix it extends it to; built on first use. */
+  private steps: Array<Map<string, number> | undefined> | null = null;
   readonly entries: GazetteerEntry[] = [];
   private readonly byKey = new Map<string, GazetteerEntry>();
 
@@ -123,9 +121,8 @@ export class Gazetteer {
         this.registerPrefix(acc);
       }
     }
-    // A new prefix can turn a remembered dead end into a step.
-    this.steps = [];
-    this.remembered = 0;
+    // A new prefix adds steps.
+    this.steps = null;
   }
 
   private registerPrefix(prefix: string): number {
@@ -138,19 +135,27 @@ export class Gazetteer {
     return id;
   }
 
-  /** The prefix `prefixText[id] + piece`, as a number, or NO_PREFIX; remembered. */
+  /** The prefix `prefixText[id] + piece`, as a number, or NO_PREFIX. */
   private step(id: number, piece: string): number {
-    let known = this.steps[id];
-    if (known === undefined) this.steps[id] = known = new Map();
-    let next = known.get(piece);
-    if (next === undefined) {
-      next = this.prefixes.get(this.prefixText[id] + piece) ?? NO_PREFIX;
-      if (this.remembered++ > MAX_REMEMBERED_STEPS) {
-        this.steps = [];
-        this.remembered = 0;
-      } else known.set(piece, next);
+    // An empty piece (a word with no letter or digit) leaves the prefix as it is.
+    if (piece === '') return id;
+    const steps = this.steps ?? this.listSteps();
+    return steps[id]?.get(piece) ?? NO_PREFIX;
+  }
+
+  /** Every step between registered prefixes: each prefix split after each shorter registered prefix (the empty one too). */
+  private listSteps(): Array<Map<string, number> | undefined> {
+    const steps: Array<Map<string, number> | undefined> = [];
+    for (let longer = 0; longer < this.prefixText.length; longer++) {
+      const text = this.prefixText[longer];
+      for (let k = 0; k < text.length; k++) {
+        const shorter = this.prefixes.get(text.slice(0, k));
+        if (shorter === undefined) continue;
+        (steps[shorter] ??= new Map()).set(text.slice(k), longer);
+      }
     }
-    return next;
+    this.steps = steps;
+    return steps;
   }
 
   get(key: string): GazetteerEntry | undefined {

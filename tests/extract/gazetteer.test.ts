@@ -1,6 +1,7 @@
 /**
- * The gazetteer remembers prefix steps (gazetteer.ts): matches across token splits stay the same
- * on repeated scans, and a name added later is found where the remembered scan had stopped.
+ * The gazetteer's prefix steps (gazetteer.ts): matches across token splits stay the same on
+ * repeated scans, a name added later is found where an earlier scan had stopped, and a symbol
+ * with no letter or digit inside a name is stepped over.
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../src/extract/gazetteer.js';
@@ -35,5 +36,13 @@ describe('gazetteer prefix steps', () => {
     expect(namesIn(g, 'Alpha Gamma and Alpha Beta')).toEqual(['method:alpha-beta@Alpha Beta']);
     g.add('method', { name: 'Alpha Gamma', aliases: [] }, false);
     expect(namesIn(g, 'Alpha Gamma and Alpha Beta')).toEqual(['method:alpha-gamma@Alpha Gamma', 'method:alpha-beta@Alpha Beta']);
+  });
+
+  it('steps over a symbol with no letter or digit inside a name, and over none elsewhere', () => {
+    const g = new Gazetteer();
+    g.add('method', { name: 'α × β', aliases: [] }, false);
+    g.add('dataset', { name: 'ImageNet-Large', aliases: [] }, false);
+    expect(namesIn(g, 'We compare α × β with α β and α, β.')).toEqual(['method:α-β@α × β', 'method:α-β@α β']);
+    expect(namesIn(g, 'ImageNet Large, ImageNet-Large, not Image Net Large.')).toEqual(['dataset:imagenet-large@ImageNet Large', 'dataset:imagenet-large@ImageNet-Large']);
   });
 });
