@@ -17,11 +17,15 @@ import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
 import { isModifierWord } from './terms.js';
-import { posLexicon } from './text.js';
+import { posLexicon, WordMemo } from './text.js';
 
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
 const STRONG_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks']);
 const EVAL_CUES = new Set(['on', 'using']);
+const STRONG_HEAD = 1;
+const EVAL_CUE = 2;
+/** Per word: STRONG_HEAD | EVAL_CUE bits (every token is tested, and most are neither). */
+const CUE_CLASS = new WordMemo((t) => (STRONG_HEADS.has(t.lower) ? STRONG_HEAD : 0) | (EVAL_CUES.has(t.lower) ? EVAL_CUE : 0));
 const EVAL_VERBS = new Set(['experiments', 'experiment', 'evaluate', 'evaluated', 'evaluates', 'evaluating', 'evaluation', 'evaluations', 'results', 'tested', 'test', 'tests', 'trained', 'train', 'performance', 'accuracy', 'state-of-the-art', 'sota', 'validate', 'validated', 'benchmarked', 'improvements', 'gains', 'fine-tuned', 'pretrained', 'pre-trained', 'outperforms', 'achieves', 'achieve', 'score', 'scores', 'f1', 'bleu']);
 const LIST_SEPARATORS = new Set([',', 'and', 'or', '&', '/']);
 // Capitalised words that start sentences or name languages, not datasets.
@@ -90,7 +94,7 @@ export function datasetMentions(doc: Doc): Found[] {
 
   // Where the dataset head nouns are: rules 2 and 3 both start from them (one scan, not two).
   const heads: number[] = [];
-  for (let h = 0; h < tokens.length; h++) if (STRONG_HEADS.has(tokens[h].lower)) heads.push(h);
+  for (let h = 0; h < tokens.length; h++) if (CUE_CLASS.of(tokens[h]) & STRONG_HEAD) heads.push(h);
 
   // 2. "the X and Y datasets", "the X corpus": name runs before a dataset head noun.
   for (const h of heads) {
@@ -137,7 +141,7 @@ export function datasetMentions(doc: Doc): Found[] {
 
   // 4. Name-like items after an evaluation cue: "experiments on τ-bench, VitaBench and X".
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!EVAL_CUES.has(tokens[i].lower)) continue;
+    if (!(CUE_CLASS.of(tokens[i]) & EVAL_CUE)) continue;
     // An evaluation word within the six tokens before "on".
     let cue = false;
     for (let k = Math.max(0, i - 6); k < i; k++) if (EVAL_VERBS.has(tokens[k].lower) && tokens[k].sentence === tokens[i].sentence) cue = true;

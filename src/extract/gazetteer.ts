@@ -18,7 +18,7 @@
  */
 import type { EntityType } from '../types.js';
 import { slug } from '../graph/keys.js';
-import type { Token } from './text.js';
+import { WordMemo, type Token } from './text.js';
 import datasetsData from './gazetteers/datasets.json' with { type: 'json' };
 import methodsData from './gazetteers/methods.json' with { type: 'json' };
 import tasksData from './gazetteers/tasks.json' with { type: 'json' };
@@ -84,6 +84,8 @@ export class Gazetteer {
   private readonly candidatesOf: Array<Candidate[] | undefined> = [];
   /** Per prefix number: piece → the number of the registered prefix it extends it to; built on first use. */
   private steps: Array<Map<string, number> | undefined> | null = null;
+  /** Per word: the number of the prefix its compact form is, + 1 (0: none). */
+  private readonly firstPrefix = new WordMemo((t) => (this.prefixes.get(t.compact) ?? NO_PREFIX) + 1);
   readonly entries: GazetteerEntry[] = [];
   private readonly byKey = new Map<string, GazetteerEntry>();
 
@@ -121,8 +123,9 @@ export class Gazetteer {
         this.registerPrefix(acc);
       }
     }
-    // A new prefix adds steps.
+    // A new prefix adds steps, and can be a word's first.
     this.steps = null;
+    this.firstPrefix.clear();
   }
 
   private registerPrefix(prefix: string): number {
@@ -178,7 +181,7 @@ export class Gazetteer {
     for (let n = 0; j < tokens.length && n < MAX_TOKENS; n++) {
       const t = tokens[j];
       if (isWordToken(t)) {
-        acc = n === 0 ? this.prefixes.get(t.compact) ?? NO_PREFIX : this.step(acc, t.compact);
+        acc = n === 0 ? this.firstPrefix.of(t) - 1 : this.step(acc, t.compact);
         if (acc === NO_PREFIX) break;
         const candidates = this.candidatesOf[acc];
         if (candidates) {

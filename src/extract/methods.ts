@@ -18,9 +18,9 @@
 import type { Doc, Found } from './doc.js';
 import { isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
-import { headType, isGenericHead } from './terms.js';
+import { headTypeOf, isGenericHead } from './terms.js';
 import type { Token } from './text.js';
-import { posLexicon } from './text.js';
+import { posLexicon, WordMemo } from './text.js';
 
 /** Acronyms that name a family of methods or a field, never one paper's contribution. */
 export const GENERIC_ACRONYMS = new Set([
@@ -44,6 +44,10 @@ const STRONG_USE = new Set(['outperforms', 'outperform', 'outperforming', 'outpe
 const BIGRAM_FIRST = new Set([...USE_BIGRAMS].map((b) => b.split(' ')[0]));
 // Either kind of cue: one lookup rules out most words.
 const CUE_WORDS = new Set([...USE_CUES, ...BIGRAM_FIRST]);
+const TRIGGER = 1;
+const CUE = 2;
+/** Per word: TRIGGER | CUE bits (rules 2 and 7 test every token, and most are neither). */
+const CUE_CLASS = new WordMemo((t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0));
 const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
 
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
@@ -57,7 +61,8 @@ function namesData(tokens: readonly Token[], from: number, to: number): boolean 
     const w = tokens[k].lower;
     if (DATASET_NOUNS.has(w) || (w === 'set' && tokens[k - 1]?.lower === 'data')) return true;
     // The descriptor is a phrase; a verb means a clause about the name ("InterFormer achieves … on three datasets").
-    if (headType(w) === 'method' || headType(w) === 'task' || CLAUSE_END.has(w) || w === 'for' || w === 'to' || w === 'that' || tokens[k].tag.startsWith('VB') || tokens[k].tag === 'MD') return false;
+    const type = headTypeOf(tokens[k]);
+    if (type === 'method' || type === 'task' || CLAUSE_END.has(w) || w === 'for' || w === 'to' || w === 'that' || tokens[k].tag.startsWith('VB') || tokens[k].tag === 'MD') return false;
     if (!DESCRIPTOR_SKIP.has(w)) seen++;
   }
   // Before the name: "a new dataset, X", "a corpus called X".
@@ -150,7 +155,7 @@ export function methodMentions(doc: Doc): Found[] {
 
   // 2. Introducing verbs: the first name in the clause that follows.
   for (let i = 0; i < tokens.length; i++) {
-    if (!TRIGGERS.has(tokens[i].lower)) continue;
+    if (!(CUE_CLASS.of(tokens[i]) & TRIGGER)) continue;
     // "Named Entity (NE)", "named entity recognition": not an introducing verb.
     if (/^[A-Z]/.test(tokens[i].text) || tokens[i + 1]?.lower === 'entity' || tokens[i + 1]?.lower === 'entities') continue;
     // "propose to double …" introduces an action, not a name.
@@ -200,7 +205,7 @@ export function methodMentions(doc: Doc): Found[] {
     const window = tokens.slice(k + 1, k + 5);
     if (!window.some((t) => t.lower === 'novel' || t.lower === 'new' || t.lower === 'large-scale')) continue;
     const data = window.some((t) => DATASET_NOUNS.has(t.lower));
-    if (!data && !window.some((t) => headType(t.lower) === 'method')) continue;
+    if (!data && !window.some((t) => headTypeOf(t) === 'method')) continue;
     propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text, data);
   }
 
@@ -227,8 +232,7 @@ export function methodMentions(doc: Doc): Found[] {
   for (const a of doc.abbreviations) {
     const shortTok = tokens[a.short];
     if (taken(shortTok.start, shortTok.end)) continue;
-    const head = tokens[a.to - 1].lower;
-    if (headType(head) !== 'method') continue;
+    if (headTypeOf(tokens[a.to - 1]) !== 'method') continue;
     // The long form can itself be known ("conditional random fields (CRFs)").
     const known = doc.names.find((m) => m.start >= tokens[a.from].start && m.end === tokens[a.to - 1].end && m.entry.type === 'method');
     const key = known?.entry.key;
@@ -240,8 +244,8 @@ export function methodMentions(doc: Doc): Found[] {
 
   // 7. Names in "uses" contexts: "based on X", "outperforms ReAct", "compared with X", "X-based".
   for (let i = 0; i < tokens.length; i++) {
+    if (!(CUE_CLASS.of(tokens[i]) & CUE)) continue;
     const cue = tokens[i].lower;
-    if (!CUE_WORDS.has(cue)) continue;
     const bigram = i + 1 < tokens.length && BIGRAM_FIRST.has(cue) ? `${cue} ${tokens[i + 1].lower}` : '';
     let from = -1;
     if (USE_BIGRAMS.has(bigram)) from = i + 2;

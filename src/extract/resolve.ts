@@ -39,18 +39,24 @@ export function nameSlug(type: EntityType, name: string): string {
   return words.join('-');
 }
 
-const keyCache = new Map<string, string>();
+/** Per entity type: name → key (one map per type, so the lookup hashes the name, not a concatenation). */
+const keyCache = new Map<EntityType, Map<string, string>>();
+let cachedKeys = 0;
 
 /** The entity key of a found span. */
 export function foundKey(f: Found, text: string): string {
   if (f.key) return f.key;
   const name = foundName(f, text);
-  const cacheKey = `${f.type}\u0000${name}`;
-  let key = keyCache.get(cacheKey);
+  let keys = keyCache.get(f.type);
+  if (keys === undefined) keyCache.set(f.type, (keys = new Map()));
+  let key = keys.get(name);
   if (key === undefined) {
     key = computeKey(f.type, name);
-    if (keyCache.size > 200_000) keyCache.clear();
-    keyCache.set(cacheKey, key);
+    if (cachedKeys++ > 200_000) {
+      for (const map of keyCache.values()) map.clear();
+      cachedKeys = 0;
+    }
+    keys.set(name, key);
   }
   return key;
 }

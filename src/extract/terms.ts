@@ -10,7 +10,7 @@
  * "of …" complement ("recognition of named entities"). Head lists live in gazetteers/heads.json.
  */
 import type { Token } from './text.js';
-import { isNoun } from './text.js';
+import { isNoun, WordMemo } from './text.js';
 import headsData from './gazetteers/heads.json' with { type: 'json' };
 
 export type TermType = 'method' | 'task' | 'metric' | 'material';
@@ -75,6 +75,14 @@ export function headType(head: string): TermType | null {
   return type;
 }
 
+const TERM_TYPES: ReadonlyArray<TermType | null> = [null, 'metric', 'task', 'method', 'material'];
+const headTypeMemo = new WordMemo((t) => TERM_TYPES.indexOf(headType(t.lower)));
+
+/** headType of a token's lower-cased word, read by the word's number. */
+export function headTypeOf(t: Token): TermType | null {
+  return TERM_TYPES[headTypeMemo.of(t)];
+}
+
 export function isGenericHead(head: string): boolean {
   return GENERIC.has(head) || GENERIC.has(singular(head));
 }
@@ -122,7 +130,7 @@ export function typedTerms(tokens: readonly Token[]): Term[] {
     let to = initialTo;
     const headToken = tokens[to - 1];
     const head = headToken.lower;
-    const type = headType(head);
+    const type = headTypeOf(headToken);
     if (!type) continue;
     if (to - from === 1 && isGenericHead(head)) continue;
     // One word is a term only when it names a task by itself ("parsing", not "predictions") or a metric.

@@ -23,6 +23,47 @@ export interface Token {
   tag: string;
   /** Index of the sentence the token belongs to. */
   sentence: number;
+  /**
+   * The number of the distinct word (as written, and whether at a sentence start) every token of
+   * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand.
+   */
+  word: number;
+}
+
+/** Word numbers handed out so far (the next one). */
+let wordCount = 0;
+
+/**
+ * An answer about a word that the word alone decides (its head type, whether a name starts with
+ * it …), worked out once per distinct word and then read by its number: a typed-array read per
+ * token instead of a string lookup in a map of every word seen (whose cache misses were a tenth
+ * of extraction). `compute` returns a small integer ≥ 0; tokens with no number are not kept.
+ */
+export class WordMemo {
+  /** The answer + 1 per word number; 0 while not worked out. */
+  private answers = new Int32Array(1024);
+
+  constructor(private readonly compute: (token: Token) => number) {}
+
+  of(token: Token): number {
+    const id = token.word;
+    if (id < 0) return this.compute(token);
+    if (id >= this.answers.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.answers.length * 2));
+      grown.set(this.answers);
+      this.answers = grown;
+    }
+    const known = this.answers[id];
+    if (known !== 0) return known - 1;
+    const answer = this.compute(token);
+    this.answers[id] = answer + 1;
+    return answer;
+  }
+
+  /** Forgets every answer (when what they were worked out from changes). */
+  clear(): void {
+    this.answers.fill(0);
+  }
 }
 
 // A word is a run of letters/digits, joined by inner hyphens, apostrophes, dots between digits
@@ -109,6 +150,8 @@ export function posLexicon(): Map<string, string> {
 interface WordInfo {
   /** The word as written (tokens share this string). */
   word: string;
+  /** Its number (Token.word). */
+  id: number;
   /** Whether it was looked up at a sentence start (which changes the tag). */
   atStart: boolean;
   lower: string;
@@ -124,7 +167,7 @@ function wordInfo(word: string, sentenceStart: boolean): WordInfo {
   let info = cache.get(word);
   if (info === undefined) {
     const lower = word.toLowerCase();
-    info = { word, atStart: sentenceStart, lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
+    info = { word, id: wordCount++, atStart: sentenceStart, lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
     if (cache.size > 500_000) cache.clear();
     cache.set(word, info);
   }
@@ -140,7 +183,7 @@ function wordInfo(word: string, sentenceStart: boolean): WordInfo {
  */
 const SLOT_BITS = 16;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
-const NO_WORD: WordInfo = { word: '', atStart: false, lower: '', compact: '', tag: '' };
+const NO_WORD: WordInfo = { word: '', id: -1, atStart: false, lower: '', compact: '', tag: '' };
 const wordSlots: WordInfo[] = new Array<WordInfo>(1 << SLOT_BITS).fill(NO_WORD);
 
 /** wordInfo of text[start, end) (a word, so never empty), through the slot cache. */
@@ -152,6 +195,20 @@ function wordInfoAt(text: string, start: number, end: number, sentenceStart: boo
   if (cached.atStart === sentenceStart && cached.word.length === end - start && text.startsWith(cached.word, start)) return cached;
   const info = wordInfo(text.slice(start, end), sentenceStart);
   wordSlots[slot] = info;
+  return info;
+}
+
+const punctuation = new Map<number, WordInfo>();
+
+/** The one-character token of a character that is neither a word character nor space, with its tag. */
+function punctuationInfo(c: number): WordInfo {
+  let info = punctuation.get(c);
+  if (info === undefined) {
+    const word = String.fromCharCode(c);
+    const tag = word === ',' ? ',' : word === '.' || word === '!' || word === '?' ? '.' : word === ';' || word === ':' ? ':' : word === '(' || word === '[' || word === '{' ? '(' : word === ')' || word === ']' || word === '}' ? ')' : 'SYM';
+    info = { word, id: wordCount++, atStart: false, lower: word, compact: '', tag };
+    punctuation.set(c, info);
+  }
   return info;
 }
 
@@ -207,9 +264,9 @@ export function tokenize(text: string): Token[] {
     // Symbols from U+00C0 on ("—", "≥") count as words, as isWordToken's first-character test has it.
     const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
     if (!isWord) {
-      const word = text.slice(start, end);
-      const tag = word === ',' ? ',' : word === '.' || word === '!' || word === '?' ? '.' : word === ';' || word === ':' ? ':' : word === '(' || word === '[' || word === '{' ? '(' : word === ')' || word === ']' || word === '}' ? ')' : 'SYM';
-      tokens.push({ text: word, lower: word, compact: '', start, end, tag, sentence });
+      const info = punctuationInfo(c);
+      const tag = info.tag;
+      tokens.push({ text: info.word, lower: info.word, compact: '', start, end, tag, sentence, word: info.id });
       // A full stop ends a sentence when followed by space and not inside "e.g." / "i.e." / "et al.".
       if (tag === '.' && (end >= n || isSpace(text.charCodeAt(end)))) {
         const prev = tokens.length >= 2 ? tokens[tokens.length - 2].lower : '';
@@ -222,7 +279,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const info = wordInfoAt(text, start, end, sentenceStart);
-    tokens.push({ text: info.word, lower: info.lower, compact: info.compact, start, end, tag: info.tag, sentence });
+    tokens.push({ text: info.word, lower: info.lower, compact: info.compact, start, end, tag: info.tag, sentence, word: info.id });
     sentenceStart = false;
     start = end;
   }

@@ -1,12 +1,13 @@
 /**
  * The tokenizer's character scanner against its definition, the word regex it replaced: same
  * tokens, same offsets, on the team's abstracts, the seed listings and seeded random strings
- * over the characters where the two could part (joiners, dots, digits, "+", symbols, spaces).
+ * over the characters where the two could part (joiners, dots, digits, "+", symbols, spaces);
+ * and the word numbers the extractors keep per-word answers by (WordMemo).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/extract/text.js';
+import { tokenize, WordMemo, type Token } from '../../src/extract/text.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 
 const TOKEN = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+(?:[-'’][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]+|\.[0-9]+)*\+*|[^\sA-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/g;
@@ -61,5 +62,34 @@ describe('tokenize', () => {
 
   it('reads the cases at the edges of the word pattern', () => {
     expect(byScanner('3.5a v1.2.3 C++ x- -y it’s 1.5-fold e.g. GPT-4o.').map(([t]) => t)).toEqual(['3.5', 'a', 'v1.2.3', 'C++', 'x', '-', '-', 'y', 'it’s', '1.5-fold', 'e', '.', 'g', '.', 'GPT-4o', '.']);
+  });
+
+  it('numbers words so that tokens of one word share a number and a WordMemo answers once per word', () => {
+    const text = 'Models use data. Models, models and data (data) use models.';
+    const tokens = tokenize(text);
+    const numberOf = new Map<string, Set<number>>();
+    for (const t of tokens) {
+      // The same word at a sentence start is tagged on its own, so it may have its own number.
+      const as = `${t.text}${t.start === 0 || text[t.start - 2] === '.' ? '^' : ''}`;
+      let set = numberOf.get(as);
+      if (!set) numberOf.set(as, (set = new Set()));
+      set.add(t.word);
+    }
+    for (const [word, numbers] of numberOf) expect(numbers.size, word).toBe(1);
+    const all = [...numberOf.values()].map((s) => [...s][0]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((n) => n >= 0)).toBe(true);
+
+    const asked: string[] = [];
+    const length = new WordMemo((t) => {
+      asked.push(t.text);
+      return t.text.length;
+    });
+    expect(tokens.map((t) => length.of(t))).toEqual(tokens.map((t) => t.text.length));
+    expect(asked.length).toBe(numberOf.size);
+    length.clear();
+    const handMade: Token = { ...tokens[0], word: -1 };
+    expect([length.of(tokens[0]), length.of(handMade), length.of(handMade)]).toEqual([6, 6, 6]);
+    expect(asked.length).toBe(numberOf.size + 3);
   });
 });
