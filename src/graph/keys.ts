@@ -56,8 +56,18 @@ export function normaliseRepoUrl(raw: string): string | null {
   return `${m[1].toLowerCase()}/${owner}/${name}`;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Folds accents, case and punctuation: the comparison form of titles and names. */
 export function foldText(text: string): string {
+  // ASCII has no accents to fold, and its letters and digits are [a-z0-9] once lower-cased: the
+  // same result without the Unicode normalisation and property classes (most names and titles).
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldUnicode(text);
+}
+
+/** foldText by its definition, for any text. */
+export function foldUnicode(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -68,7 +78,8 @@ export function foldText(text: string): string {
 
 /** A name or phrase as an id slug: "CIFAR 10" → "cifar-10", "Yu Cheng" → "yu-cheng". */
 export function slug(text: string): string {
-  return foldText(text).replace(/\s+/g, '-');
+  // Folded text separates its words by single spaces.
+  return foldText(text).replaceAll(' ', '-');
 }
 
 export function shortHash(text: string, length = 16): string {
