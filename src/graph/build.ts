@@ -85,11 +85,24 @@ function sourceEvidence(p: Paper): string {
 /** The sentence of `text` around a span: the evidence shown for an extracted edge. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !(/[.!?]/.test(text[from - 1]) && /\s/.test(text[from] ?? ' '))) from--;
+  while (from > 0 && !(isStop(text.charCodeAt(from - 1)) && spaceAt(text, from))) from--;
   let to = end;
   // A full stop ends the sentence only before a space or the end ("2.51" does not).
-  while (to < text.length && !(/[.!?]/.test(text[to]) && (to + 1 >= text.length || /\s/.test(text[to + 1])))) to++;
+  while (to < text.length && !(isStop(text.charCodeAt(to)) && spaceAt(text, to + 1))) to++;
   return text.slice(from, Math.min(text.length, to + 1)).trim();
+}
+
+/** ".", "!" or "?" (read by character code: this runs over every extracted edge's abstract). */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+const SPACE = /\s/;
+/** Whether text[i] is white space (\s), the end of the text counting as space. */
+function spaceAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]);
 }
 
 function addMetadataLinks(draft: GraphDraft, p: Paper): void {
