@@ -182,12 +182,10 @@ export function entitiesFromMentions(mentions: readonly Mention[], notes?: Resol
 export const MIN_TERM_PAPERS = 2;
 
 function pruneLoneTerms(mentions: Mention[], minPapers: number): Mention[] {
+  // Papers are counted only for entities some noun phrase names (any mention of them counts).
   const papersOf = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    let set = papersOf.get(m.entity);
-    if (!set) papersOf.set(m.entity, (set = new Set()));
-    set.add(m.paper);
-  }
+  for (const m of mentions) if (m.rule === 'np-head' && !papersOf.has(m.entity)) papersOf.set(m.entity, new Set());
+  for (const m of mentions) papersOf.get(m.entity)?.add(m.paper);
   return mentions.filter((m) => m.rule !== 'np-head' || papersOf.get(m.entity)!.size >= minPapers);
 }
 
