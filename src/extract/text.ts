@@ -152,8 +152,6 @@ interface WordInfo {
   word: string;
   /** Its number (Token.word). */
   id: number;
-  /** Whether it was looked up at a sentence start (which changes the tag). */
-  atStart: boolean;
   lower: string;
   compact: string;
   tag: string;
@@ -167,7 +165,7 @@ function wordInfo(word: string, sentenceStart: boolean): WordInfo {
   let info = cache.get(word);
   if (info === undefined) {
     const lower = word.toLowerCase();
-    info = { word, id: wordCount++, atStart: sentenceStart, lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
+    info = { word, id: wordCount++, lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
     if (cache.size > 500_000) cache.clear();
     cache.set(word, info);
   }
@@ -178,24 +176,53 @@ function wordInfo(word: string, sentenceStart: boolean): WordInfo {
  * A direct-mapped cache in front of wordInfo, probed by a hash of the word's characters read
  * straight from the text: a hit costs no substring and no Map lookup (hashing a fresh substring
  * and probing a Map of a few hundred thousand words was the largest single cost of extraction,
- * about 0.5 µs a token), and the token shares the cached string. Words collide in a slot now and
+ * about 0.5 µs a token), and the token shares the cached strings. Words collide in a slot now and
  * then; a miss falls back to wordInfo, which is always right.
+ *
+ * The slots are kept as columns (typed arrays and arrays of the strings a token takes), not as
+ * references to WordInfo objects: a hit then reads a few megabytes that stay in the CPU's cache,
+ * where reading the WordInfo and its string, scattered over a heap of gigabytes, cost a memory
+ * round trip or two per token. Up to SLOT_CHARS characters of each word are kept to compare
+ * against the text; longer words compare against the cached string.
  */
 const SLOT_BITS = 16;
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
-const NO_WORD: WordInfo = { word: '', id: -1, atStart: false, lower: '', compact: '', tag: '' };
-const wordSlots: WordInfo[] = new Array<WordInfo>(1 << SLOT_BITS).fill(NO_WORD);
+const SLOTS = 1 << SLOT_BITS;
+const SLOT_MASK = SLOTS - 1;
+const SLOT_CHARS = 16;
+/** Per slot: (length << 1) | atStart of the word it holds; 0 when empty (no word is empty). */
+const slotKey = new Int32Array(SLOTS);
+const slotChars = new Uint16Array(SLOTS * SLOT_CHARS);
+const slotWord = new Array<string>(SLOTS).fill('');
+const slotLower = new Array<string>(SLOTS).fill('');
+const slotCompact = new Array<string>(SLOTS).fill('');
+const slotTag = new Array<string>(SLOTS).fill('');
+const slotId = new Int32Array(SLOTS);
 
-/** wordInfo of text[start, end) (a word, so never empty), through the slot cache. */
-function wordInfoAt(text: string, start: number, end: number, sentenceStart: boolean): WordInfo {
+/** The slot holding text[start, end) (a word, so never empty), filled from wordInfo on a miss. */
+function wordSlot(text: string, start: number, end: number, sentenceStart: boolean): number {
   let h = sentenceStart ? 0x2545f491 : 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   const slot = (h ^ (h >>> SLOT_BITS)) & SLOT_MASK;
-  const cached = wordSlots[slot];
-  if (cached.atStart === sentenceStart && cached.word.length === end - start && text.startsWith(cached.word, start)) return cached;
+  const length = end - start;
+  const key = (length << 1) | (sentenceStart ? 1 : 0);
+  if (slotKey[slot] === key) {
+    if (length <= SLOT_CHARS) {
+      const base = slot * SLOT_CHARS;
+      let k = 0;
+      while (k < length && slotChars[base + k] === text.charCodeAt(start + k)) k++;
+      if (k === length) return slot;
+    } else if (text.startsWith(slotWord[slot], start)) return slot;
+  }
   const info = wordInfo(text.slice(start, end), sentenceStart);
-  wordSlots[slot] = info;
-  return info;
+  slotKey[slot] = key;
+  const base = slot * SLOT_CHARS;
+  for (let k = 0; k < Math.min(length, SLOT_CHARS); k++) slotChars[base + k] = text.charCodeAt(start + k);
+  slotWord[slot] = info.word;
+  slotLower[slot] = info.lower;
+  slotCompact[slot] = info.compact;
+  slotTag[slot] = info.tag;
+  slotId[slot] = info.id;
+  return slot;
 }
 
 const punctuation = new Map<number, WordInfo>();
@@ -206,7 +233,7 @@ function punctuationInfo(c: number): WordInfo {
   if (info === undefined) {
     const word = String.fromCharCode(c);
     const tag = word === ',' ? ',' : word === '.' || word === '!' || word === '?' ? '.' : word === ';' || word === ':' ? ':' : word === '(' || word === '[' || word === '{' ? '(' : word === ')' || word === ']' || word === '}' ? ')' : 'SYM';
-    info = { word, id: wordCount++, atStart: false, lower: word, compact: '', tag };
+    info = { word, id: wordCount++, lower: word, compact: '', tag };
     punctuation.set(c, info);
   }
   return info;
@@ -278,8 +305,8 @@ export function tokenize(text: string): Token[] {
       start = end;
       continue;
     }
-    const info = wordInfoAt(text, start, end, sentenceStart);
-    tokens.push({ text: info.word, lower: info.lower, compact: info.compact, start, end, tag: info.tag, sentence, word: info.id });
+    const slot = wordSlot(text, start, end, sentenceStart);
+    tokens.push({ text: slotWord[slot], lower: slotLower[slot], compact: slotCompact[slot], start, end, tag: slotTag[slot], sentence, word: slotId[slot] });
     sentenceStart = false;
     start = end;
   }

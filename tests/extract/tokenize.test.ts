@@ -41,22 +41,23 @@ describe('tokenize', () => {
 
   it('gives every word its own text, case and tag when far more words than cache slots share them', () => {
     // 200,000 distinct words, more than the 65,536 slots of the word cache in front of the lexicon,
-    // so many words land in a slot another word holds; each at and off a sentence start.
+    // so many words land in a slot another word holds; each at and off a sentence start; some
+    // longer than the 16 characters a slot keeps.
     const next = rng(11);
     const words: string[] = [];
     for (let n = 0; n < 200_000; n++) {
       let w = LETTERS[Math.floor(next() * 26)].toUpperCase();
-      const length = 2 + Math.floor(next() * 8);
+      const length = 2 + Math.floor(next() * (n % 4 === 0 ? 28 : 8));
       for (let k = 0; k < length; k++) w += LETTERS[Math.floor(next() * 26)];
       words.push(n % 3 === 0 ? w : w.toLowerCase());
     }
     const text = words.map((w, n) => (n % 5 === 0 ? `${w}.` : w)).join(' ');
-    const first = tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence].join('|'));
+    const first = tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence, t.word].join('|'));
     expect(tokenize(text).filter((t) => t.text !== text.slice(t.start, t.end))).toEqual([]);
     // In another order (other words now hold the slots), each word gets what it got before.
     const reversed = [...words].reverse().join(' ');
     tokenize(reversed);
-    expect(tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence].join('|'))).toEqual(first);
+    expect(tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence, t.word].join('|'))).toEqual(first);
     expect(tokenize(text).filter((t) => t.lower !== t.text.toLowerCase())).toEqual([]);
   });
 
