@@ -37,7 +37,9 @@ let wordCount = 0;
  * An answer about a word that the word alone decides (its head type, whether a name starts with
  * it …), worked out once per distinct word and then read by its number: a typed-array read per
  * token instead of a string lookup in a map of every word seen (whose cache misses were a tenth
- * of extraction). `compute` returns a small integer ≥ 0; tokens with no number are not kept.
+ * of extraction). `compute` returns a small integer ≥ 0; a token with no number gets it worked
+ * out each time. The table grows with the words numbered (4 bytes each: 114k words for 100k
+ * papers; a word gets a new number only after wordInfo's cache is cleared at 500k words).
  */
 export class WordMemo {
   /** The answer + 1 per word number; 0 while not worked out. */
