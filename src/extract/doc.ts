@@ -154,7 +154,7 @@ function hyphenPrefixUncached(word: string, dash: number): { entry: GazetteerEnt
   if (!NAME_SUFFIXES.has(suffix) && !edition && !version) return null;
   const headText = word.slice(0, dash);
   // The head as a token of its own at offset 0 of its own text (a token's text has no spaces).
-  const head: Token = { text: headText, lower: lower.slice(0, dash), compact: compact(headText), start: 0, end: dash, tag: '', sentence: 0, word: -1 };
+  const head: Token = { text: headText, lower: lower.slice(0, dash), compact: compact(headText), start: 0, end: dash, tag: '', sentence: 0, isWord: true, word: -1 };
   const m = gazetteer().matchAt(headText, [head], 0);
   if (!m || (edition && !m.entry.series && !(version && m.entry.type === 'method')) || (version && !edition && m.entry.type !== 'method')) return null;
   return { entry: m.entry, length: dash };

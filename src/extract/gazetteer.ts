@@ -214,8 +214,7 @@ export class Gazetteer {
 }
 
 export function isWordToken(t: Token): boolean {
-  const c = t.text.charCodeAt(0);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+  return t.isWord;
 }
 
 let compiled: Gazetteer | null = null;

@@ -23,6 +23,8 @@ export interface Token {
   tag: string;
   /** Index of the sentence the token belongs to. */
   sentence: number;
+  /** A word (it starts with a letter, a digit or a symbol from U+00C0 on), not punctuation. */
+  isWord: boolean;
   /**
    * The number of the distinct word (as written, and whether at a sentence start) every token of
    * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand.
@@ -290,12 +292,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = isWordChar(c) ? wordEnd(text, start) : start + 1;
-    // Symbols from U+00C0 on ("—", "≥") count as words, as isWordToken's first-character test has it.
+    // Symbols from U+00C0 on ("—", "≥") count as words (Token.isWord).
     const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
     if (!isWord) {
       const info = punctuationInfo(c);
       const tag = info.tag;
-      tokens.push({ text: info.word, lower: info.word, compact: '', start, end, tag, sentence, word: info.id });
+      tokens.push({ text: info.word, lower: info.word, compact: '', start, end, tag, sentence, isWord: false, word: info.id });
       // A full stop ends a sentence when followed by space and not inside "e.g." / "i.e." / "et al.".
       if (tag === '.' && (end >= n || isSpace(text.charCodeAt(end)))) {
         const prev = tokens.length >= 2 ? tokens[tokens.length - 2].lower : '';
@@ -308,7 +310,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const slot = wordSlot(text, start, end, sentenceStart);
-    tokens.push({ text: slotWord[slot], lower: slotLower[slot], compact: slotCompact[slot], start, end, tag: slotTag[slot], sentence, word: slotId[slot] });
+    tokens.push({ text: slotWord[slot], lower: slotLower[slot], compact: slotCompact[slot], start, end, tag: slotTag[slot], sentence, isWord: true, word: slotId[slot] });
     sentenceStart = false;
     start = end;
   }
