@@ -57,7 +57,8 @@ export function longFormStart(short: string, long: string): number {
 export function findAbbreviations(text: string, tokens: readonly Token[]): Abbreviation[] {
   const out: Abbreviation[] = [];
   for (let i = 1; i + 2 < tokens.length; i++) {
-    if (tokens[i].text !== '(' || tokens[i + 2].text !== ')') continue;
+    // The flag first: a word is never "(", and its text need not be read.
+    if (tokens[i].isWord || tokens[i].text !== '(' || tokens[i + 2].isWord || tokens[i + 2].text !== ')') continue;
     const shortTok = tokens[i + 1];
     if (!isWordToken(shortTok) || !isShortForm(shortTok.text)) continue;
     // The acronym without a plural "s" ("GNNs" → "GNN").

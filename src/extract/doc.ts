@@ -7,7 +7,7 @@
  * spans, which index.ts turns into keyed mentions (resolve.ts).
  */
 import type { EntityType, MentionRole } from '../types.js';
-import { tokenize, type Token } from './text.js';
+import { tokenize, WordMemo, type Token } from './text.js';
 import { compact, gazetteer, isWordToken, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
 import { findAbbreviations, type Abbreviation } from './abbrev.js';
 
@@ -123,11 +123,24 @@ export function analyse(fullText: string, field: 'abstract' | 'title' = 'abstrac
 /** "BERT-based" → BERT: a known name cut from a hyphenated word by a known suffix. */
 function hyphenPrefixMatch(tokens: readonly Token[], i: number): GazetteerMatch | null {
   const t = tokens[i];
-  // A word of letters and digits only has its compact form equal to its lower case: no hyphen.
-  if (t.compact === t.lower) return null;
-  const prefix = hyphenPrefixEntry(t.text);
-  return prefix && { entry: prefix.entry, from: i, to: i + 1, start: t.start, end: t.start + prefix.length };
+  const n = HYPHEN_PREFIX.of(t);
+  if (n === 0) return null;
+  const prefix = hyphenPrefixes[n - 1];
+  return { entry: prefix.entry, from: i, to: i + 1, start: t.start, end: t.start + prefix.length };
 }
+
+/** The distinct answers of hyphenPrefixEntry, numbered for HYPHEN_PREFIX. */
+const hyphenPrefixes: Array<{ entry: GazetteerEntry; length: number }> = [];
+/** Per word: 1 + the number of its known-name prefix in hyphenPrefixes, or 0 when it has none. */
+const HYPHEN_PREFIX = new WordMemo((t) => {
+  // A word of letters and digits only has its compact form equal to its lower case: no hyphen.
+  if (t.compact === t.lower) return 0;
+  const prefix = hyphenPrefixEntry(t.text);
+  if (!prefix) return 0;
+  let n = hyphenPrefixes.findIndex((p) => p.entry === prefix.entry && p.length === prefix.length);
+  if (n < 0) n = hyphenPrefixes.push(prefix) - 1;
+  return n + 1;
+});
 
 const hyphenPrefixCache = new Map<string, { entry: GazetteerEntry; length: number } | null>();
 

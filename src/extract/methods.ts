@@ -74,6 +74,13 @@ function sameSentence(doc: Doc, a: number, b: number): boolean {
   return doc.tokens[a] !== undefined && doc.tokens[b] !== undefined && doc.tokens[a].sentence === doc.tokens[b].sentence;
 }
 
+/** Per word: the length of the name in "X-based", "X-style" … when X is name-like and no generic acronym, else 0. */
+const BASED_NAME = new WordMemo((t) => {
+  if (t.text.length < 8 || !t.text.includes('-')) return 0;
+  const m = /^(.+)-(?:based|style|like|driven|powered)$/.exec(t.text);
+  return m && isNameLike(m[1]) && !GENERIC_ACRONYMS.has(m[1]) ? m[1].length : 0;
+});
+
 /** A name that can be a method: name-like, not a generic acronym, not a known non-method. */
 function candidateName(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
@@ -268,10 +275,9 @@ export function methodMentions(doc: Doc): Found[] {
   // "X-based": a name before a "-based" suffix.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.text.length < 8 || !t.text.includes('-')) continue;
-    const m = /^(.+)-(?:based|style|like|driven|powered)$/.exec(t.text);
-    if (!m || !isNameLike(m[1]) || GENERIC_ACRONYMS.has(m[1]) || doc.nameAt.has(i)) continue;
-    const end = t.start + m[1].length;
+    const length = BASED_NAME.of(t);
+    if (length === 0 || doc.nameAt.has(i)) continue;
+    const end = t.start + length;
     if (taken(t.start, end)) continue;
     out.push({ type: 'method', role: 'uses', start: t.start, end, rule: 'name-based', confidence: 0.7 });
     proposedSpans.push([t.start, end]);

@@ -50,6 +50,8 @@ const TASK_SINGLE = new Set(HEADS.taskSingle);
 const METHOD_SINGLE = new Set(HEADS.methodSingle);
 const GENERIC_METHOD_HEADS = new Set(['model', 'method', 'approach', 'system', 'algorithm', 'framework', 'technique', 'scheme', 'procedure', 'strategy', 'mechanism', 'architecture', 'network', 'module', 'solution', 'tool', 'formulation', 'methodology']);
 const MODIFIERS = new Set(HEADS.modifiers);
+/** Per word: 1 when its lower case is a leading modifier to strip ("our", "novel"), else 0. */
+const MODIFIER = new WordMemo((t) => (MODIFIERS.has(t.lower) ? 1 : 0));
 
 const NP_TAGS = new Set(['JJ', 'JJR', 'JJS', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'FW', 'VBN']);
 
@@ -116,7 +118,7 @@ export function nounPhrases(tokens: readonly Token[]): Array<[number, number]> {
     // Trim to the last noun.
     while (to > from && !isNoun(tokens[to - 1].tag)) to--;
     // Strip leading determiners, numbers and evaluative words.
-    while (from < to && (MODIFIERS.has(tokens[from].lower) || tokens[from].tag === 'CD' && !/[a-z]/i.test(tokens[from].text) || tokens[from].text === '-' || tokens[from].text === '/')) from++;
+    while (from < to && (MODIFIER.of(tokens[from]) === 1 || tokens[from].tag === 'CD' && !/[a-z]/i.test(tokens[from].text) || tokens[from].text === '-' || tokens[from].text === '/')) from++;
     if (to > from) out.push([from, to]);
     i = Math.max(j, i + 1);
   }

@@ -84,6 +84,17 @@ describe('extractors', () => {
     expect(pick(ms, 'proposes')).toEqual([]);
   });
 
+  it('links an unknown name before "-based" or "-style" as a used method, but not a word, and a known one by the gazetteer', () => {
+    const text = 'We train a FooNet-based encoder, a graph-based decoder, a CNN-based tagger and a BarGAN-style critic.';
+    const ms = extractPaperMentions(paper('paper:t:based', text));
+    expect(ms.filter((m) => m.rule === 'name-based').map((m) => [m.entity, m.text, m.role])).toEqual([
+      ['method:foonet', 'FooNet', 'uses'],
+      ['method:bargan', 'BarGAN', 'uses'],
+    ]);
+    expect(ms.filter((m) => m.text === 'CNN').map((m) => m.rule)).toEqual(['gazetteer']);
+    expect(ms.map((m) => m.text)).not.toContain('graph');
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
