@@ -46,8 +46,9 @@ const BIGRAM_FIRST = new Set([...USE_BIGRAMS].map((b) => b.split(' ')[0]));
 const CUE_WORDS = new Set([...USE_CUES, ...BIGRAM_FIRST]);
 const TRIGGER = 1;
 const CUE = 2;
-/** Per word: TRIGGER | CUE bits (rules 2 and 7 test every token, and most are neither). */
-const CUE_CLASS = new WordMemo((t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0));
+const IS = 4;
+/** Per word: TRIGGER | CUE | IS bits (rules 2, 3 and 7 test every token, and most are none). */
+const CUE_CLASS = new WordMemo((t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0) | (t.text === 'is' ? IS : 0));
 const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
 
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
@@ -203,8 +204,9 @@ export function methodMentions(doc: Doc): Found[] {
 
   // 3. "X, a novel framework for …" / "X is a novel …".
   for (let i = 0; i + 3 < tokens.length; i++) {
-    const nextWord = tokens[i + 1].text;
-    if ((nextWord !== ',' && nextWord !== 'is') || !candidateName(doc, i) || doc.nameAt.has(i)) continue;
+    // The next token is "," or "is" (its flag first: a word's text is not read unless it is one).
+    const next = tokens[i + 1];
+    if (!(next.isWord ? CUE_CLASS.of(next) & IS : next.text === ',') || !candidateName(doc, i) || doc.nameAt.has(i)) continue;
     let k = i + 1;
     if (tokens[k].text === ',' || tokens[k].lower === 'is') k++;
     else continue;
