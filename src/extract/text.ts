@@ -27,7 +27,9 @@ export interface Token {
   isWord: boolean;
   /**
    * The number of the distinct word (as written, and whether at a sentence start) every token of
-   * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand.
+   * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand. (Past
+   * 500k distinct words the word cache starts afresh, and a word seen again may get a second
+   * number: its answers are worked out again, the same.)
    */
   word: number;
 }
