@@ -123,8 +123,8 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
     for (const t of terms) found.push({ type: t.type, role: t.role, start: t.start, end: t.end, rule: t.rule, confidence: t.confidence });
   }
   for (let n = found.length - 1; n >= 0; n--) if (found[n].rule === 'dropped') found.splice(n, 1);
-  // Keep the highest-priority span of each region.
-  const order = found.map((f, n) => ({ f, n })).sort((a, b) => priority(a.f) - priority(b.f) || a.f.start - b.f.start || a.n - b.n);
+  // Keep the highest-priority span of each region (each span's priority worked out once, not per comparison).
+  const order = found.map((f, n) => ({ f, n, p: priority(f) })).sort((a, b) => a.p - b.p || a.f.start - b.f.start || a.n - b.n);
   const kept: Array<Found | null> = [];
   const mask = REGION_MASK.reset(doc.text.length);
   for (const { f } of order) {
