@@ -26,12 +26,12 @@ export function foundName(f: Found, text: string): string {
   return f.name ?? text.slice(f.start, f.end);
 }
 
-/** The slug of a name for one entity type, with plural and task-tail folding. */
-export function nameSlug(type: EntityType, name: string): string {
+/** The slug of a name for one entity type, with plural and task-tail folding (`slugOfName`: slug(name), when the caller has it). */
+export function nameSlug(type: EntityType, name: string, slugOfName?: string): string {
   const clean = name.replace(/\$/g, '').replace(/\\times/g, '×').replace(/(\d)\s*×\s*(\d)/g, '$1x$2');
   // "GNNs" → "GNN", "PLMs" → "PLM".
   if (/^[A-Z][A-Za-z0-9-]*[A-Z]s$/.test(clean)) return slug(clean.slice(0, -1));
-  const words = slug(clean).split('-').filter(Boolean);
+  const words = (clean === name && slugOfName !== undefined ? slugOfName : slug(clean)).split('-').filter(Boolean);
   if (words.length === 0) return '';
   if (type === 'task') while (words.length > 1 && TASK_TAILS.has(words[words.length - 1])) words.pop();
   // Lower-case phrases fold their last word to the singular ("maximum entropy models").
@@ -64,9 +64,11 @@ export function foundKey(f: Found, text: string): string {
 function computeKey(type: EntityType, name: string): string {
   const f = { type };
   // A pattern-found name that the gazetteer knows under another spelling.
-  const known = gazetteer().get(`${f.type}:${slug(name)}`);
+  const slugged = slug(name);
+  const known = gazetteer().get(`${f.type}:${slugged}`);
   if (known) return known.key;
-  return `${f.type}:${nameSlug(f.type, name)}`;
+  // The slug just made serves nameSlug too when the name needs no cleaning.
+  return `${f.type}:${nameSlug(f.type, name, slugged)}`;
 }
 
 /** What resolution learns besides the keys: labels, aliases and variants. */
