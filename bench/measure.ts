@@ -49,8 +49,8 @@ export function machine(): string {
  * Two fixed workloads timed where a benchmark runs, so figures taken at different times or on
  * different VMs can be set side by side: an integer loop (the core's speed) and dependent random
  * reads over 256 MiB (memory latency, which the GC-heavy build follows). One commit built 100k
- * papers in 61 s and in 70 s an hour apart on the same VM, its core as fast both times: the
- * reads are there to tell a slower machine from a slower litgraph.
+ * papers in 61 s and in 70 s twelve minutes apart on the same VM, its core as fast both times:
+ * the reads are there to tell a slower machine from a slower litgraph.
  */
 export function referenceSpeed(): string {
   let t = performance.now();

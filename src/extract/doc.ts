@@ -142,19 +142,10 @@ const HYPHEN_PREFIX = new WordMemo((t) => {
   return n + 1;
 });
 
-const hyphenPrefixCache = new Map<string, { entry: GazetteerEntry; length: number } | null>();
-
-/** The known name a hyphenated word opens with, and its length; the word alone decides, so it is cached. */
+/** The known name a hyphenated word opens with, and its length (HYPHEN_PREFIX keeps it per word). */
 function hyphenPrefixEntry(word: string): { entry: GazetteerEntry; length: number } | null {
   const dash = word.lastIndexOf('-');
-  if (dash <= 0) return null;
-  let v = hyphenPrefixCache.get(word);
-  if (v === undefined) {
-    v = hyphenPrefixUncached(word, dash);
-    if (hyphenPrefixCache.size > 100_000) hyphenPrefixCache.clear();
-    hyphenPrefixCache.set(word, v);
-  }
-  return v;
+  return dash > 0 ? hyphenPrefixUncached(word, dash) : null;
 }
 
 function hyphenPrefixUncached(word: string, dash: number): { entry: GazetteerEntry; length: number } | null {
