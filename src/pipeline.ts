@@ -11,7 +11,7 @@ import { extractEntities } from './extract/index.js';
 import { paperLabel } from './extract/label.js';
 import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
-import { textNeighbourTask, threadStage } from './threads/index.js';
+import { textNeighbourTask, threadStage, threadStageAsync } from './threads/index.js';
 import { corpusTextDocuments, startTextNeighbours } from './threads/text-neighbours.js';
 import { layoutGraph, layoutGraphParallel } from './graph/layout.js';
 import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
@@ -192,7 +192,11 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
-  const { threads, modularity, notes } = time('threads', () => threadStage(graph, { ...threadOptions, textNeighbours, signals: relatedIndex.signals }));
+  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges.
+  const { threads, modularity, notes } = await timeAsync('threads', () =>
+    threadStageAsync(graph, { ...threadOptions, textNeighbours, signals: relatedIndex.signals }, (links, seed, resolution) => textPass.partition(links, seed, resolution)),
+  );
+  textPass.close();
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
   // The thread discs are laid out on both cores (the text pass is done by now). The related index

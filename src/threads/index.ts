@@ -25,9 +25,8 @@ import type { LitGraph } from '../graph/build.js';
 import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
-import { louvain, louvainView, type LouvainInput } from './louvain-view.js';
+import { partitionLinks, type Partition } from './louvain-view.js';
 import { paperAdjacency, paperLinks, resolvePaperGraphOptions, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
-import { mulberry32 } from './rng.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
@@ -169,9 +168,18 @@ export function textNeighbourTask(options: Partial<ThreadOptions>, docs: TextDoc
   return { docs, k: Math.max(pg.textK, o.similarK), minScore: Math.min(pg.minCosine, o.minSimilarity), options: o.text };
 }
 
-/** Detects the research threads of the papers in `graph` (which is not modified). */
-export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadDetection {
-  const o = resolveThreadOptions(options);
+/** What Louvain partitions and what its threads are described from: the first half of detectThreads. */
+interface ThreadInputs {
+  o: ThreadOptions;
+  signals: PaperSignals;
+  /** The corpus papers, sorted: paper number i is ids[i]. */
+  ids: string[];
+  neighbours: Neighbour[][];
+  links: PaperLinks;
+  notes: string[];
+}
+
+function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
   const pg = resolvePaperGraphOptions(o.paperGraph);
   const signals = o.signals ?? readSignals(graph);
   const ids = signals.papers;
@@ -179,24 +187,26 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   const ahead = o.textNeighbours;
   const usable = ahead !== undefined && ahead.k === need.k && ahead.minScore === need.minScore && sameIds(ahead.ids, ids);
   const text = usable ? ahead : computeTextNeighbours(textNeighbourTask(o, ids.map((id) => ({ id, title: signals.title.get(id), abstract: signals.abstract.get(id) }))));
-  const neighbours = text.lists;
   const notes =
     text.maxDf < 1
       ? [`text neighbours (similar_to, thread links) leave out terms in more than ${(100 * text.maxDf).toFixed(2)} % of the papers: this corpus repeats its common words so much that the exact all-pairs pass would be quadratic (threads/text-neighbours.ts)`]
       : [];
-  const links = paperLinks(signals, neighbours, pg);
+  return { o, signals, ids, neighbours: text.lists, links: paperLinks(signals, text.lists, pg), notes };
+}
 
+/** Detects the research threads of the papers in `graph` (which is not modified). */
+export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadDetection {
+  const o = resolveThreadOptions(options);
+  const inputs = threadInputs(graph, o);
   // Louvain, seeded, reading the links through a view whose nodes are the paper numbers
-  // (louvain-view.ts: no graphology graph is built for it). Without edges every paper is its
-  // own community.
-  const communityOf = new Int32Array(ids.length);
-  let modularity: number | null = null;
-  if (links.source.length > 0) {
-    const view = louvainView(links) as unknown as LouvainInput;
-    const detailed = louvain.detailed(view, { getEdgeWeight: 'weight', resolution: o.resolution, rng: mulberry32(o.seed) });
-    ids.forEach((_, i) => (communityOf[i] = detailed.communities[i]));
-    modularity = round(detailed.modularity, 6);
-  } else ids.forEach((_, i) => (communityOf[i] = i));
+  // (louvain-view.ts: no graphology graph is built for it).
+  return describeThreads(inputs, partitionLinks(inputs.links, o.seed, o.resolution), similarPairs(inputs.ids, inputs.neighbours, o));
+}
+
+/** The threads of a partition of the papers: folded, numbered, matched to previous threads, labelled and described. */
+function describeThreads(inputs: ThreadInputs, partition: Partition, similar: SimilarPair[]): ThreadDetection {
+  const { o, signals, ids, links, notes } = inputs;
+  const { communityOf, modularity } = partition;
 
   const byCommunity = new Map<number, string[]>();
   for (let i = 0; i < ids.length; i++) {
@@ -281,7 +291,7 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   // Papers of "other" are in no Louvain thread (-1): their links to each other count.
   if (other.length) threads.push(describe(OTHER_THREAD, -1, other, 'other', []));
 
-  return { threads, modularity, membership, similar: similarPairs(ids, neighbours, o), paperLinks: links, signals, notes };
+  return { threads, modularity, membership, similar, paperLinks: links, signals, notes };
 }
 
 /**
@@ -335,28 +345,66 @@ function similarPairs(ids: readonly string[], neighbours: readonly (readonly Nei
 
 /** Writes thread nodes, `in_thread` edges and `similar_to` edges into `graph`. */
 export function addThreadsToGraph(graph: LitGraph, detection: Pick<ThreadDetection, 'threads' | 'similar'>, evidence = 'louvain'): void {
-  for (const t of detection.threads) {
+  addThreadNodes(graph, detection.threads, evidence);
+  addSimilarEdges(graph, detection.similar);
+}
+
+/** Thread nodes and their `in_thread` edges. */
+function addThreadNodes(graph: LitGraph, threads: readonly Thread[], evidence: string): void {
+  for (const t of threads) {
     graph.mergeNode(t.id, { type: 'thread', label: t.label, size: t.size, terms: t.terms, ...(t.years ? { years: t.years } : {}) });
   }
-  for (const t of detection.threads) {
+  for (const t of threads) {
     for (const p of t.papers) {
       const key = `in_thread:${p}->${t.id}`;
       if (!graph.hasEdge(key) && graph.hasNode(p)) graph.addEdgeWithKey(key, p, t.id, { type: 'in_thread', provenance: 'inferred', evidence });
     }
   }
-  for (const s of detection.similar) {
+}
+
+function addSimilarEdges(graph: LitGraph, similar: readonly SimilarPair[]): void {
+  for (const s of similar) {
     const key = `similar_to:${s.source}->${s.target}`;
     if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, s.source, s.target, { type: 'similar_to', provenance: 'inferred', weight: s.weight, evidence: `tf-idf cosine ${s.weight}` });
   }
 }
 
+export interface ThreadStageResult {
+  threads: Thread[];
+  modularity: number | null;
+  notes: string[];
+}
+
 /** The pipeline's threads stage: detect, write into the graph, return what the report needs. */
-export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {}): { threads: Thread[]; modularity: number | null; notes: string[] } {
+export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {}): ThreadStageResult {
   const o = resolveThreadOptions(options);
   const detection = detectThreads(graph, o);
-  addThreadsToGraph(graph, detection, `louvain (seed ${o.seed}, resolution ${o.resolution})`);
+  addThreadsToGraph(graph, detection, louvainEvidence(o));
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }
+
+/** Louvain over the paper links, wherever it runs (`partitionLinks` inline, or another thread). */
+export type PartitionRunner = (links: PaperLinks, seed: number, resolution: number) => Promise<Partition>;
+
+/**
+ * threadStage with Louvain handed to `partition` (the build runs it on the text pass's worker,
+ * idle by then) while this thread writes the `similar_to` edges, which do not depend on it.
+ * The same threads and the same graph as threadStage: only the order in which graphology holds
+ * the `similar_to` and `in_thread` edges differs, and every output is sorted by key (the layout
+ * reads `in_thread` edges apart from the paper–paper ones, graph/layout.ts).
+ */
+export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, partition: PartitionRunner): Promise<ThreadStageResult> {
+  const o = resolveThreadOptions(options);
+  const inputs = threadInputs(graph, o);
+  const partitioned = partition(inputs.links, o.seed, o.resolution);
+  const similar = similarPairs(inputs.ids, inputs.neighbours, o);
+  addSimilarEdges(graph, similar);
+  const detection = describeThreads(inputs, await partitioned, similar);
+  addThreadNodes(graph, detection.threads, louvainEvidence(o));
+  return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
+}
+
+const louvainEvidence = (o: ThreadOptions) => `louvain (seed ${o.seed}, resolution ${o.resolution})`;
 
 export { buildTextIndex, TextIndex } from './text-index.js';
 export { buildPaperGraph, DEFAULT_PAPER_GRAPH_OPTIONS, DEFAULT_PAPER_GRAPH_WEIGHTS, paperLinks } from './paper-graph.js';

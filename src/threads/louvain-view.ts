@@ -17,6 +17,7 @@
  */
 import louvainModule from 'graphology-communities-louvain';
 import type { PaperLinks } from './paper-graph.js';
+import { mulberry32 } from './rng.js';
 
 // The package is CommonJS with `export default` types; under NodeNext the callable may sit on .default.
 export type Louvain = typeof import('graphology-communities-louvain').default;
@@ -80,4 +81,27 @@ export function louvainView(links: PaperLinks): LouvainView {
     addUndirectedEdgeWithKey: readOnly,
     dropNode: readOnly,
   };
+}
+
+/** Louvain's answer for paper links: each paper's community (by paper number) and the partition's modularity. */
+export interface Partition {
+  communityOf: Int32Array;
+  /** Rounded to six digits; null when there are no links (every paper is then its own community). */
+  modularity: number | null;
+}
+
+/**
+ * Louvain over `links`, seeded with mulberry32(`seed`): the same links, seed and resolution give
+ * the same partition on any thread (the build runs it in the text pass's worker).
+ */
+export function partitionLinks(links: PaperLinks, seed: number, resolution: number): Partition {
+  const n = links.papers.length;
+  const communityOf = new Int32Array(n);
+  if (links.source.length === 0) {
+    for (let i = 0; i < n; i++) communityOf[i] = i;
+    return { communityOf, modularity: null };
+  }
+  const detailed = louvain.detailed(louvainView(links) as unknown as LouvainInput, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) });
+  for (let i = 0; i < n; i++) communityOf[i] = detailed.communities[i];
+  return { communityOf, modularity: Math.round(detailed.modularity * 1e6) / 1e6 };
 }

@@ -35,6 +35,9 @@ import {
   type TextIndexOptions,
 } from './text-index.js';
 
+import { partitionLinks, type Partition } from './louvain-view.js';
+import type { PaperLinks } from './paper-graph.js';
+
 export { searchPartsOf };
 
 /** What the pass computes for: documents in order, how many neighbours, the least cosine kept. */
@@ -179,8 +182,21 @@ export interface TextWorkerData {
   thresholds: SharedArrayBuffer;
 }
 
-/** What the worker posts back: first its index (so the main thread can join in), then its heaps. */
-export type TextWorkerMessage = { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number } | { type: 'heaps'; heaps: NeighbourHeaps };
+/**
+ * What the worker posts back: first its index (so the main thread can join in), then its heaps,
+ * then — if asked (PartitionRequest) — Louvain's partition of the paper links.
+ */
+export type TextWorkerMessage =
+  | { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number }
+  | { type: 'heaps'; heaps: NeighbourHeaps }
+  | { type: 'partition'; partition: Partition };
+
+/**
+ * What the main thread may post once the pass is done: the paper links to partition, or null
+ * when there is nothing more for the worker to do. The links cross as their arrays (papers by
+ * number only: Louvain reads no id).
+ */
+export type PartitionRequest = { papers: number; source: Int32Array; target: Int32Array; weight: Float64Array; seed: number; resolution: number } | null;
 
 /**
  * The pass, running. `finish()` — called once the main thread has nothing else to do — joins
@@ -196,6 +212,13 @@ export interface TextNeighbourPass {
    */
   index(): Promise<{ index: TextIndex; maxDf: number }>;
   finish(): Promise<TextNeighbours>;
+  /**
+   * Louvain over `links` (louvain-view.ts `partitionLinks`), on the worker once the pass is done
+   * — it is idle then — so the main thread can go on meanwhile; call after `finish`.
+   */
+  partition(links: PaperLinks, seed: number, resolution: number): Promise<Partition>;
+  /** Lets the worker go (when `partition` is not wanted); harmless after it. */
+  close(): void;
 }
 
 export interface TextPassOptions {
@@ -220,6 +243,8 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
           const { index: text, maxDf } = index();
           return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(text, task.k, task.minScore), maxDf };
         }),
+      partition: (links, seed, resolution) => Promise.resolve().then(() => partitionLinks(links, seed, resolution)),
+      close: () => undefined,
     };
   }
   const n = task.docs.length;
@@ -230,16 +255,28 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   const worker = new Worker(WORKER_FILE, { workerData: { task, claims: claims.buffer, thresholds: thresholds.buffer as SharedArrayBuffer } satisfies TextWorkerData });
   let indexReady!: (m: Extract<TextWorkerMessage, { type: 'index' }>) => void;
   let heapsReady!: (h: NeighbourHeaps) => void;
+  let partitionReady!: (p: Partition) => void;
   let failed!: (e: Error) => void;
   const index = new Promise<Extract<TextWorkerMessage, { type: 'index' }>>((resolve) => (indexReady = resolve));
   const heaps = new Promise<NeighbourHeaps>((resolve) => (heapsReady = resolve));
+  const partitioned = new Promise<Partition>((resolve) => (partitionReady = resolve));
   const failure = new Promise<never>((_, reject) => (failed = reject));
   failure.catch(() => undefined); // raced below; this only keeps an early failure from being "unhandled"
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    void worker.terminate();
+  };
   worker.on('message', (m: TextWorkerMessage) => {
     if (m.type === 'index') indexReady(m);
-    else {
+    else if (m.type === 'heaps') {
       heapsReady(m.heaps);
-      void worker.terminate();
+      // It waits for a PartitionRequest now; that wait must not keep the process alive.
+      worker.unref();
+    } else {
+      partitionReady(m.partition);
+      close();
     }
   });
   worker.once('error', failed);
@@ -272,5 +309,14 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
       const theirs = await Promise.race([heaps, failure]);
       return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: mergeNeighbourHeaps(own ? [theirs, own] : [theirs]), maxDf };
     },
+    async partition(links, seed, resolution) {
+      await Promise.race([heaps, failure]);
+      if (closed) return partitionLinks(links, seed, resolution);
+      const request: PartitionRequest = { papers: links.papers.length, source: links.source, target: links.target, weight: links.weight, seed, resolution };
+      worker.ref();
+      worker.postMessage(request);
+      return Promise.race([partitioned, failure]);
+    },
+    close,
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Worker entry of text-neighbours.ts: builds the pass's index, posts its parts (so the main
- * thread can join in once it is free), searches the documents it claims, posts its heaps.
+ * thread can join in once it is free), searches the documents it claims, posts its heaps; then,
+ * idle, partitions the paper links with Louvain if the main thread asks (PartitionRequest).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
+import { partitionLinks } from './louvain-view.js';
+import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, type PartitionRequest, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
 
 const { task, claims: buffer, thresholds } = workerData as TextWorkerData;
 const { index, maxDf } = textPassIndex(task);
@@ -18,3 +20,11 @@ for (let d = claims.claim(); d >= 0; d = claims.claim()) {
 }
 const heaps = search.heaps();
 parentPort!.postMessage({ type: 'heaps', heaps } satisfies TextWorkerMessage, [heaps.doc.buffer as ArrayBuffer, heaps.score.buffer as ArrayBuffer, heaps.size.buffer as ArrayBuffer]);
+parentPort!.once('message', (request: PartitionRequest) => {
+  if (request) {
+    const papers = Array.from({ length: request.papers }, (_, i) => String(i));
+    const partition = partitionLinks({ papers, source: request.source, target: request.target, weight: request.weight }, request.seed, request.resolution);
+    parentPort!.postMessage({ type: 'partition', partition } satisfies TextWorkerMessage, [partition.communityOf.buffer as ArrayBuffer]);
+  }
+  parentPort!.close();
+});

@@ -12,6 +12,9 @@ import { allNeighbours, mergeNeighbourHeaps, searchPartsOf } from '../../src/thr
 import { mulberry32 } from '../../src/threads/rng.js';
 import { textNeighbourTask } from '../../src/threads/index.js';
 import { buildSamples } from '../helpers/seeds.js';
+import { partitionLinks } from '../../src/threads/louvain-view.js';
+import { paperLinks } from '../../src/threads/paper-graph.js';
+import { readSignals } from '../../src/threads/signals.js';
 
 const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'threads', 'text-neighbours.js');
 
@@ -28,6 +31,25 @@ describe('text neighbours in a worker', () => {
     expect(await compiled.startTextNeighbours(task, { minPiece: 1000 }).finish()).toEqual(inline);
     // … and the main thread taking the last 40 papers up front, then pieces of at least 4.
     expect(await compiled.startTextNeighbours(task, { reserve: 40, minPiece: 4 }).finish()).toEqual(inline);
+  });
+
+  it("partitions the paper links on the worker once the pass is done, as Louvain does inline", async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/threads/text-neighbours.js');
+    const samples = buildSamples();
+    const links = paperLinks(readSignals(samples.graph), computeTextNeighbours(task).lists);
+    expect(links.source.length).toBeGreaterThan(100);
+    for (const [seed, resolution] of [[42, 1], [7, 2]]) {
+      const inline = partitionLinks(links, seed, resolution);
+      expect(new Set(inline.communityOf).size).toBeGreaterThan(2);
+      const pass = compiled.startTextNeighbours(task);
+      await pass.finish();
+      expect(await pass.partition(links, seed, resolution)).toEqual(inline);
+    }
+    // Closed without a partition, and asked after closing: inline, the same answer.
+    const pass = compiled.startTextNeighbours(task);
+    await pass.finish();
+    pass.close();
+    expect(await pass.partition(links, 42, 1)).toEqual(partitionLinks(links, 42, 1));
   });
 });
 
