@@ -200,11 +200,11 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   const inputs = threadInputs(graph, o);
   // Louvain, seeded, reading the links through a view whose nodes are the paper numbers
   // (louvain-view.ts: no graphology graph is built for it).
-  return describeThreads(inputs, partitionLinks(inputs.links, o.seed, o.resolution), similarPairs(inputs.ids, inputs.neighbours, o));
+  return threadsOfPartition(inputs, partitionLinks(inputs.links, o.seed, o.resolution), similarPairs(inputs.ids, inputs.neighbours, o));
 }
 
 /** The threads of a partition of the papers: folded, numbered, matched to previous threads, labelled and described. */
-function describeThreads(inputs: ThreadInputs, partition: Partition, similar: SimilarPair[]): ThreadDetection {
+function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar: SimilarPair[]): ThreadDetection {
   const { o, signals, ids, links, notes } = inputs;
   const { communityOf, modularity } = partition;
 
@@ -239,7 +239,8 @@ function describeThreads(inputs: ThreadInputs, partition: Partition, similar: Si
   // Labels from distinctive phrases (the "other" thread is labelled "other").
   const docNumber = new Map<string, number>();
   ids.forEach((id, i) => docNumber.set(id, i));
-  const texts = ids.map((id) => [signals.title.get(id), signals.abstract.get(id)].filter(Boolean).join('. '));
+  // Joined only for the papers labels.ts samples (a few thousand), not for every paper.
+  const texts = { length: ids.length, at: (i: number) => [signals.title.get(ids[i]), signals.abstract.get(ids[i])].filter(Boolean).join('. ') };
   const labels = labelThreads(texts, big.map((g) => g.papers.map((p) => docNumber.get(p)!)), o.labels);
 
   const membership = new Map<string, string>();
@@ -399,7 +400,7 @@ export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadO
   const partitioned = partition(inputs.links, o.seed, o.resolution);
   const similar = similarPairs(inputs.ids, inputs.neighbours, o);
   addSimilarEdges(graph, similar);
-  const detection = describeThreads(inputs, await partitioned, similar);
+  const detection = threadsOfPartition(inputs, await partitioned, similar);
   addThreadNodes(graph, detection.threads, louvainEvidence(o));
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }

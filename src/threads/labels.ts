@@ -66,10 +66,19 @@ function spread<T>(items: readonly T[], max: number): T[] {
 }
 
 /**
+ * The texts labels read, by document number: an array, or anything with `length` and `at` (the
+ * threads stage joins title and abstract only for the papers sampled, not for every paper).
+ */
+export interface DocumentTexts {
+  readonly length: number;
+  at(doc: number): string | undefined;
+}
+
+/**
  * Labels for `groups` (lists of document indices into `texts`). Deterministic: ties are broken
  * by phrase key.
  */
-export function labelThreads(texts: readonly string[], groups: readonly (readonly number[])[], options: Partial<LabelOptions> = {}): ThreadTerms[] {
+export function labelThreads(texts: DocumentTexts, groups: readonly (readonly number[])[], options: Partial<LabelOptions> = {}): ThreadTerms[] {
   const o = { ...DEFAULT_LABEL_OPTIONS, ...options };
   const n = texts.length;
   // Pass 1: per group, in-group document frequency and surfaces of its phrases.
@@ -78,7 +87,7 @@ export function labelThreads(texts: readonly string[], groups: readonly (readonl
   for (const members of groups) {
     const df = new Map<string, number>();
     const sample = spread(members, o.docsPerThread);
-    const perDoc = sample.map((d) => docPhrases(texts[d], o.textChars));
+    const perDoc = sample.map((d) => docPhrases(texts.at(d) ?? '', o.textChars));
     for (const phrasesOfDoc of perDoc) for (const key of phrasesOfDoc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
     const minDf = Math.min(2, sample.length);
     const kept = [...df.entries()]
@@ -101,9 +110,9 @@ export function labelThreads(texts: readonly string[], groups: readonly (readonl
     perGroup.push({ df: keptDf, surfaces, read: sample.length });
   }
   // Pass 2: corpus document frequency of the candidates only.
-  const background = spread(texts.map((_, i) => i), o.backgroundDocs);
+  const background = spread(Array.from({ length: n }, (_, i) => i), o.backgroundDocs);
   const total = new Map<string, number>();
-  for (const d of background) for (const key of docPhrases(texts[d], o.textChars).keys()) if (candidateSet.has(key)) total.set(key, (total.get(key) ?? 0) + 1);
+  for (const d of background) for (const key of docPhrases(texts.at(d) ?? '', o.textChars).keys()) if (candidateSet.has(key)) total.set(key, (total.get(key) ?? 0) + 1);
   const scale = n / Math.max(1, background.length);
   const eps = 1 / Math.max(1, n);
   return groups.map((members, g) => {
