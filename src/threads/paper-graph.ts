@@ -252,7 +252,9 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
       acc[b] += value;
     }
     direct.length = 0;
-    if (touched.length > o.maxLinks) touched.sort((x, y) => acc[y] - acc[x] || x - y);
+    // Only which links a row keeps matters (mergeKeptLinks orders them), so the strongest are
+    // selected, not sorted: a row can touch hundreds of papers to keep 20.
+    if (touched.length > o.maxLinks) selectStrongest(touched, acc, o.maxLinks);
     const keep = Math.min(touched.length, o.maxLinks);
     if (kept + keep > rowOther.length) {
       const grownOther = new Int32Array(Math.min(n * o.maxLinks, 2 * rowOther.length + keep));
@@ -274,6 +276,33 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
     touched.length = 0;
   }
   return mergeKeptLinks(ids, rowStart, rowOther, rowValue);
+}
+
+/**
+ * Moves the `k` strongest of `papers` (by `strength`, then the lower paper number: a strict
+ * order, so the choice is unique) to its first `k` places, in no particular order. A bounded
+ * min-heap of the k best so far, weakest on top: m log k steps instead of a sort's m log m.
+ */
+export function selectStrongest(papers: number[], strength: Float64Array, k: number): void {
+  // weaker(x, y): x ranks below y.
+  const weaker = (x: number, y: number) => strength[x] < strength[y] || (strength[x] === strength[y] && x > y);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= k) return;
+      const r = l + 1;
+      const m = r < k && weaker(papers[r], papers[l]) ? r : l;
+      if (!weaker(papers[m], papers[i])) return;
+      [papers[i], papers[m]] = [papers[m], papers[i]];
+      i = m;
+    }
+  };
+  for (let i = (k >> 1) - 1; i >= 0; i--) down(i);
+  for (let j = k; j < papers.length; j++) {
+    if (!weaker(papers[0], papers[j])) continue;
+    [papers[0], papers[j]] = [papers[j], papers[0]];
+    down(0);
+  }
 }
 
 /**

@@ -8,7 +8,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addThreadsToGraph, detectThreads, OTHER_THREAD } from '../../src/threads/index.js';
-import { buildPaperGraph, paperAdjacency, paperLinks, toPaperGraph } from '../../src/threads/paper-graph.js';
+import { buildPaperGraph, paperAdjacency, paperLinks, selectStrongest, toPaperGraph } from '../../src/threads/paper-graph.js';
+import { mulberry32 } from '../../src/threads/rng.js';
 import { readSignals } from '../../src/threads/signals.js';
 import { main } from '../../src/cli/main.js';
 import type { Thread } from '../../src/types.js';
@@ -109,6 +110,24 @@ describe('threads on a fixture of two citation clusters', () => {
     expect(byNumber.size).toBe(all.source.length);
     expect(byNumber.getEdgeAttribute(byNumber.edge(String(all.source[0]), String(all.target[0]))!, 'weight')).toBe(all.weight[0]);
     expect(buildPaperGraph(signals, []).size).toBe(all.source.length);
+  });
+
+  it('selects the k strongest links of a row as sorting would: by strength, ties to the lower paper number', () => {
+    const random = mulberry32(3);
+    for (let trial = 0; trial < 300; trial++) {
+      const m = 1 + Math.floor(random() * 200);
+      const k = 1 + Math.floor(random() * 30);
+      const strength = new Float64Array(400);
+      // Few distinct strengths, so ties are common.
+      for (let i = 0; i < strength.length; i++) strength[i] = 0.25 * (1 + Math.floor(random() * 6));
+      const papers = [...new Set(Array.from({ length: m }, () => Math.floor(random() * 400)))];
+      const sorted = [...papers].sort((x, y) => strength[y] - strength[x] || x - y);
+      const selected = [...papers];
+      if (selected.length > k) selectStrongest(selected, strength, k);
+      const keep = Math.min(k, papers.length);
+      expect(new Set(selected.slice(0, keep))).toEqual(new Set(sorted.slice(0, keep)));
+      expect([...selected].sort((x, y) => x - y)).toEqual([...papers].sort((x, y) => x - y));
+    }
   });
 
   it('is a pure function of the inputs and the seed', () => {
