@@ -26,7 +26,7 @@ import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
-import { paperAdjacency, paperLinks, resolvePaperGraphOptions, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
@@ -120,25 +120,20 @@ function topCounts(counts: Map<string, number>, n: number): string[] {
     .map(([k]) => k);
 }
 
-interface Draft {
-  papers: string[];
-  key: string;
-}
-
 /** Greedy best-overlap matching of new groups to previous threads; returns new group index → old thread. */
-function matchPrevious(groups: Draft[], previous: readonly Thread[], minJaccard: number): Map<number, Thread> {
+function matchPrevious(groups: readonly (readonly string[])[], previous: readonly Thread[], minJaccard: number): Map<number, Thread> {
   const owner = new Map<string, number>();
   const old = previous.filter((t) => t.id !== OTHER_THREAD);
   old.forEach((t, i) => t.papers.forEach((p) => owner.set(p, i)));
   const candidates: { g: number; t: number; j: number }[] = [];
   groups.forEach((group, g) => {
     const overlap = new Map<number, number>();
-    for (const p of group.papers) {
+    for (const p of group) {
       const t = owner.get(p);
       if (t !== undefined) overlap.set(t, (overlap.get(t) ?? 0) + 1);
     }
     for (const [t, inter] of overlap) {
-      const j = inter / (group.papers.length + old[t].papers.length - inter);
+      const j = inter / (group.length + old[t].papers.length - inter);
       if (j >= minJaccard) candidates.push({ g, t, j });
     }
   });
@@ -200,35 +195,39 @@ export function detectThreads(graph: LitGraph, options: Partial<ThreadOptions> =
   const inputs = threadInputs(graph, o);
   // Louvain, seeded, reading the links through a view whose nodes are the paper numbers
   // (louvain-view.ts: no graphology graph is built for it).
-  return threadsOfPartition(inputs, partitionLinks(inputs.links, o.seed, o.resolution), similarPairs(inputs.ids, inputs.neighbours, o));
+  return threadsOfPartition(inputs, partitionLinks(inputs.links, o.seed, o.resolution), similarPairs(inputs.ids, inputs.neighbours, o), paperAdjacency(inputs.links));
 }
 
-/** The threads of a partition of the papers: folded, numbered, matched to previous threads, labelled and described. */
-function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar: SimilarPair[]): ThreadDetection {
+/**
+ * The threads of a partition of the papers: folded, numbered, matched to previous threads,
+ * labelled and described. Papers are handled by number: `ids` is sorted, so numbers in
+ * increasing order are ids in order, and a thread's papers, its "central" ties and its first
+ * paper come out as they would sorting the ids.
+ */
+function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar: SimilarPair[], adjacency: PaperAdjacency): ThreadDetection {
   const { o, signals, ids, links, notes } = inputs;
   const { communityOf, modularity } = partition;
 
-  const byCommunity = new Map<number, string[]>();
+  const byCommunity = new Map<number, number[]>();
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    const c = communityOf[i];
-    const list = byCommunity.get(c);
-    if (list) list.push(id);
-    else byCommunity.set(c, [id]);
+    const list = byCommunity.get(communityOf[i]);
+    if (list) list.push(i);
+    else byCommunity.set(communityOf[i], [i]);
   }
-  const big: Draft[] = [];
-  const other: string[] = [];
+  const big: number[][] = [];
+  const other: number[] = [];
   for (const members of byCommunity.values()) {
-    members.sort();
-    if (members.length >= o.minSize) big.push({ papers: members, key: members[0] });
-    else other.push(...members);
+    if (members.length >= o.minSize) big.push(members);
+    else for (const m of members) other.push(m);
   }
-  other.sort();
-  const bySizeThenFirst = (a: Draft, b: Draft) => b.papers.length - a.papers.length || (a.key < b.key ? -1 : 1);
-  big.sort(bySizeThenFirst);
+  other.sort((a, b) => a - b);
+  // By size, then by first paper (communities are disjoint: no two share one).
+  big.sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const paperIds = (members: readonly number[]) => members.map((i) => ids[i]);
+  const bigIds = big.map(paperIds);
 
   // Ids: inherited where a previous thread persists, else numbered in order after the old ones.
-  const inherited = o.previous?.length ? matchPrevious(big, o.previous, o.minJaccard) : new Map<number, Thread>();
+  const inherited = o.previous?.length ? matchPrevious(bigIds, o.previous, o.minJaccard) : new Map<number, Thread>();
   let next = 1;
   for (const t of o.previous ?? []) {
     const m = /^thread:(\d+)$/.exec(t.id);
@@ -236,30 +235,29 @@ function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar:
   }
   const idOf = big.map((_, g) => inherited.get(g)?.id ?? threadKey(next++));
 
-  // Labels from distinctive phrases (the "other" thread is labelled "other").
-  const docNumber = new Map<string, number>();
-  ids.forEach((id, i) => docNumber.set(id, i));
-  // Joined only for the papers labels.ts samples (a few thousand), not for every paper.
+  // Labels from distinctive phrases (the "other" thread is labelled "other"). Title and abstract
+  // are joined only for the papers labels.ts samples (a few thousand), not for every paper.
   const texts = { length: ids.length, at: (i: number) => [signals.title.get(ids[i]), signals.abstract.get(ids[i])].filter(Boolean).join('. ') };
-  const labels = labelThreads(texts, big.map((g) => g.papers.map((p) => docNumber.get(p)!)), o.labels);
+  const labels = labelThreads(texts, big, o.labels);
 
   const membership = new Map<string, string>();
-  big.forEach((g, i) => g.papers.forEach((p) => membership.set(p, idOf[i])));
-  for (const p of other) membership.set(p, OTHER_THREAD);
+  bigIds.forEach((papers, i) => papers.forEach((p) => membership.set(p, idOf[i])));
+  for (const p of other) membership.set(ids[p], OTHER_THREAD);
 
-  // Thread of each paper by number, for the weighted degrees inside threads.
-  const adjacency = paperAdjacency(links);
+  // Thread of each paper, for the weighted degrees inside threads.
   const threadOf = new Int32Array(ids.length).fill(-1);
-  big.forEach((g, i) => g.papers.forEach((p) => (threadOf[docNumber.get(p)!] = i)));
-  const describe = (id: string, thread: number, papers: string[], label: string, terms: string[]): Thread => {
-    const strength = new Map<string, number>();
-    for (const p of papers) {
-      const a = docNumber.get(p)!;
+  big.forEach((members, i) => members.forEach((p) => (threadOf[p] = i)));
+  const strength = new Float64Array(ids.length);
+  const describe = (id: string, thread: number, members: number[], papers: string[], label: string, terms: string[]): Thread => {
+    for (const a of members) {
       let s = 0;
       for (let j = adjacency.start[a]; j < adjacency.start[a + 1]; j++) if (threadOf[adjacency.neighbour[j]] === thread) s += adjacency.weight[j];
-      strength.set(p, s);
+      strength[a] = s;
     }
-    const central = [...papers].sort((a, b) => strength.get(b)! - strength.get(a)! || (a < b ? -1 : 1)).slice(0, o.central);
+    // The most central: largest weighted degree inside the thread, ties to the first paper.
+    const top = [...members];
+    if (top.length > o.central) selectStrongest(top, strength, o.central);
+    const central = top.slice(0, o.central).sort((a, b) => strength[b] - strength[a] || a - b).map((i) => ids[i]);
     const counts: Record<'method' | 'dataset' | 'task', Map<string, number>> = { method: new Map(), dataset: new Map(), task: new Map() };
     let lo = Infinity;
     let hi = -Infinity;
@@ -288,9 +286,9 @@ function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar:
     };
   };
 
-  const threads = big.map((g, i) => describe(idOf[i], i, g.papers, inherited.get(i)?.label ?? labels[i].label, labels[i].terms));
+  const threads = big.map((members, i) => describe(idOf[i], i, members, bigIds[i], inherited.get(i)?.label ?? labels[i].label, labels[i].terms));
   // Papers of "other" are in no Louvain thread (-1): their links to each other count.
-  if (other.length) threads.push(describe(OTHER_THREAD, -1, other, 'other', []));
+  if (other.length) threads.push(describe(OTHER_THREAD, -1, other, paperIds(other), 'other', []));
 
   return { threads, modularity, membership, similar, paperLinks: links, signals, notes };
 }
@@ -389,7 +387,8 @@ export type PartitionRunner = (links: PaperLinks, seed: number, resolution: numb
 
 /**
  * threadStage with Louvain handed to `partition` (the build runs it on the text pass's worker,
- * idle by then) while this thread writes the `similar_to` edges, which do not depend on it.
+ * idle by then) while this thread writes the `similar_to` edges and indexes the links by paper,
+ * neither of which depends on it.
  * The same threads and the same graph as threadStage: only the order in which graphology holds
  * the `similar_to` and `in_thread` edges differs, and every output is sorted by key (the layout
  * reads `in_thread` edges apart from the paper–paper ones, graph/layout.ts).
@@ -400,7 +399,8 @@ export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadO
   const partitioned = partition(inputs.links, o.seed, o.resolution);
   const similar = similarPairs(inputs.ids, inputs.neighbours, o);
   addSimilarEdges(graph, similar);
-  const detection = threadsOfPartition(inputs, await partitioned, similar);
+  const adjacency = paperAdjacency(inputs.links);
+  const detection = threadsOfPartition(inputs, await partitioned, similar, adjacency);
   addThreadNodes(graph, detection.threads, louvainEvidence(o));
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }
