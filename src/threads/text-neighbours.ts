@@ -11,7 +11,9 @@
  * documents the worker has not reached, piece by piece, until the two meet (RowClaims,
  * TextNeighbourPass), and merges both threads' heaps. Both run the very same search, and any
  * split of the documents gives the same lists and scores as one search of all of them, so the
- * result is identical to computing inline (tested).
+ * result is identical to computing inline (tested). Once its share is done the worker stays for
+ * one more job, the threads stage's Louvain (`partition`), which the main thread would otherwise
+ * run while the second core waits.
  *
  * Running from TypeScript sources (tests, tsx) there is no compiled worker file to start, so
  * the pass runs inline there.
@@ -34,7 +36,6 @@ import {
   TextIndex,
   type TextIndexOptions,
 } from './text-index.js';
-
 import { partitionLinks, type Partition } from './louvain-view.js';
 import type { PaperLinks } from './paper-graph.js';
 
@@ -192,11 +193,17 @@ export type TextWorkerMessage =
   | { type: 'partition'; partition: Partition };
 
 /**
- * What the main thread may post once the pass is done: the paper links to partition, or null
- * when there is nothing more for the worker to do. The links cross as their arrays (papers by
- * number only: Louvain reads no id).
+ * What the main thread may post once the pass is done: the paper links to partition. They cross
+ * as their arrays (papers by number only: Louvain reads no id).
  */
-export type PartitionRequest = { papers: number; source: Int32Array; target: Int32Array; weight: Float64Array; seed: number; resolution: number } | null;
+export interface PartitionRequest {
+  papers: number;
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  seed: number;
+  resolution: number;
+}
 
 /**
  * The pass, running. `finish()` — called once the main thread has nothing else to do — joins
@@ -214,7 +221,8 @@ export interface TextNeighbourPass {
   finish(): Promise<TextNeighbours>;
   /**
    * Louvain over `links` (louvain-view.ts `partitionLinks`), on the worker once the pass is done
-   * — it is idle then — so the main thread can go on meanwhile; call after `finish`.
+   * — it is idle then — so the main thread can go on meanwhile; call after `finish`. The worker
+   * takes one request; any other (or one after `close`) runs inline, with the same answer.
    */
   partition(links: PaperLinks, seed: number, resolution: number): Promise<Partition>;
   /** Lets the worker go (when `partition` is not wanted); harmless after it. */
@@ -263,6 +271,7 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   const failure = new Promise<never>((_, reject) => (failed = reject));
   failure.catch(() => undefined); // raced below; this only keeps an early failure from being "unhandled"
   let closed = false;
+  let requested = false;
   const close = () => {
     if (closed) return;
     closed = true;
@@ -311,7 +320,8 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
     },
     async partition(links, seed, resolution) {
       await Promise.race([heaps, failure]);
-      if (closed) return partitionLinks(links, seed, resolution);
+      if (closed || requested) return partitionLinks(links, seed, resolution);
+      requested = true;
       const request: PartitionRequest = { papers: links.papers.length, source: links.source, target: links.target, weight: links.weight, seed, resolution };
       worker.ref();
       worker.postMessage(request);

@@ -21,10 +21,8 @@ for (let d = claims.claim(); d >= 0; d = claims.claim()) {
 const heaps = search.heaps();
 parentPort!.postMessage({ type: 'heaps', heaps } satisfies TextWorkerMessage, [heaps.doc.buffer as ArrayBuffer, heaps.score.buffer as ArrayBuffer, heaps.size.buffer as ArrayBuffer]);
 parentPort!.once('message', (request: PartitionRequest) => {
-  if (request) {
-    const papers = Array.from({ length: request.papers }, (_, i) => String(i));
-    const partition = partitionLinks({ papers, source: request.source, target: request.target, weight: request.weight }, request.seed, request.resolution);
-    parentPort!.postMessage({ type: 'partition', partition } satisfies TextWorkerMessage, [partition.communityOf.buffer as ArrayBuffer]);
-  }
+  const papers = Array.from({ length: request.papers }, (_, i) => String(i));
+  const partition = partitionLinks({ papers, source: request.source, target: request.target, weight: request.weight }, request.seed, request.resolution);
+  parentPort!.postMessage({ type: 'partition', partition } satisfies TextWorkerMessage, [partition.communityOf.buffer as ArrayBuffer]);
   parentPort!.close();
 });

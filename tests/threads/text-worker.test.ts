@@ -45,6 +45,10 @@ describe('text neighbours in a worker', () => {
       await pass.finish();
       expect(await pass.partition(links, seed, resolution)).toEqual(inline);
     }
+    // Two requests at once: the worker takes the first, the second runs inline; the same answers.
+    const twice = compiled.startTextNeighbours(task);
+    await twice.finish();
+    expect(await Promise.all([twice.partition(links, 42, 1), twice.partition(links, 7, 2)])).toEqual([partitionLinks(links, 42, 1), partitionLinks(links, 7, 2)]);
     // Closed without a partition, and asked after closing: inline, the same answer.
     const pass = compiled.startTextNeighbours(task);
     await pass.finish();
