@@ -13,7 +13,7 @@ import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
 import { textNeighbourTask, threadStage, threadStageAsync } from './threads/index.js';
 import { corpusTextDocuments, startTextNeighbours } from './threads/text-neighbours.js';
-import { layoutGraph, layoutGraphParallel } from './graph/layout.js';
+import { layoutGraph, layoutGraphParallel, scanLayoutEdges, type LayoutEdgeScan } from './graph/layout.js';
 import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
 import { packRelatedIndex, type PackedRelatedIndex } from './query/packed-index.js';
 
@@ -192,9 +192,16 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
-  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges.
+  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges and
+  // reads every edge for the layout (the rest of the layout's plan needs the threads).
+  let layoutScan: LayoutEdgeScan | undefined;
   const { threads, modularity, notes } = await timeAsync('threads', () =>
-    threadStageAsync(graph, { ...threadOptions, textNeighbours, signals: relatedIndex.signals }, (links, seed, resolution) => textPass.partition(links, seed, resolution)),
+    threadStageAsync(
+      graph,
+      { ...threadOptions, textNeighbours, signals: relatedIndex.signals },
+      (links, seed, resolution) => textPass.partition(links, seed, resolution),
+      () => (layoutScan = scanLayoutEdges(graph)),
+    ),
   );
   textPass.close();
   timings.threads! += timings.textWait;
@@ -209,7 +216,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
       const t = performance.now();
       packedRelatedIndex = packRelatedIndex(relatedIndex);
       timings.relatedPack = Math.round(performance.now() - t);
-    }),
+    }, layoutScan),
   );
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);
   return { graph, papers: resolved.papers, mentions: extraction.mentions, threads, report, timings, relatedIndex, packedRelatedIndex };

@@ -162,37 +162,77 @@ interface LayoutPlan {
   usedEdges: number;
 }
 
-/** Groups the papers by thread and draws their initial positions (all the PRNG draws before FA2 runs). */
-function planLayout(graph: LitGraph, o: LayoutOptions): LayoutPlan {
-  const random = seededRandom(o.seed);
-  const keys = graph.nodes();
-  const n = keys.length;
-  const number = new Map<string, number>();
-  keys.forEach((k, i) => number.set(k, i));
-  const isPaper = new Uint8Array(n);
-  const threadNodes: number[] = [];
-  keys.forEach((k, i) => {
-    const type = graph.getNodeAttribute(k, 'type');
-    if (type === 'paper') isPaper[i] = 1;
-    else if (type === 'thread') threadNodes.push(i);
+/**
+ * What a layout reads of every node and edge: node numbers (graph order), which nodes are papers,
+ * and the edges sorted into paper–paper pairs, satellite pairs and `in_thread` pairs, in graph
+ * order. `scanLayoutEdges` takes it ahead of time — the build does while Louvain runs on another
+ * thread — and the layout then reads only the nodes and edges added since (graphs here only grow;
+ * graphology keeps nodes and edges in insertion order).
+ */
+export interface LayoutEdgeScan {
+  /** The graph's node and edge counts when scanned. */
+  order: number;
+  size: number;
+  keys: string[];
+  number: Map<string, number>;
+  isPaper: number[];
+  threadNodes: number[];
+  paperPairs: number[];
+  satellitePairs: number[];
+  inThreadPairs: number[];
+}
+
+export function scanLayoutEdges(graph: LitGraph): LayoutEdgeScan {
+  const scan: LayoutEdgeScan = { order: 0, size: 0, keys: [], number: new Map(), isPaper: [], threadNodes: [], paperPairs: [], satellitePairs: [], inThreadPairs: [] };
+  extendScan(graph, scan);
+  return scan;
+}
+
+/** Adds the nodes and edges of `graph` after the first `scan.order` and `scan.size` to `scan`. */
+function extendScan(graph: LitGraph, scan: LayoutEdgeScan): void {
+  if (graph.order < scan.order || graph.size < scan.size) throw new Error('layout: the graph lost nodes or edges since it was scanned');
+  let i = 0;
+  graph.forEachNode((key, a) => {
+    if (i++ < scan.order) return;
+    if (a.type === 'thread') scan.threadNodes.push(scan.keys.length);
+    scan.number.set(key, scan.keys.length);
+    scan.keys.push(key);
+    scan.isPaper.push(a.type === 'paper' ? 1 : 0);
   });
+  const { number, isPaper, paperPairs, satellitePairs, inThreadPairs } = scan;
+  let e = 0;
+  graph.forEachEdge((_, a, source, target) => {
+    if (e++ < scan.size) return;
+    const s = number.get(source)!;
+    const t = number.get(target)!;
+    if (s === t) return;
+    if (a.type === 'in_thread') inThreadPairs.push(s, t);
+    else if (isPaper[s] && isPaper[t] && PAPER_LINKS.has(a.type)) paperPairs.push(s, t);
+    else satellitePairs.push(s, t);
+  });
+  scan.order = graph.order;
+  scan.size = graph.size;
+}
+
+/**
+ * Groups the papers by thread and draws their initial positions (all the PRNG draws before FA2
+ * runs). `scanned`: the graph's scan so far (scanLayoutEdges), taken over and completed.
+ */
+function planLayout(graph: LitGraph, o: LayoutOptions, scanned?: LayoutEdgeScan): LayoutPlan {
+  const random = seededRandom(o.seed);
+  const scan = scanned ?? scanLayoutEdges(graph);
+  if (scanned) extendScan(graph, scan);
+  const { keys, isPaper, threadNodes, paperPairs, satellitePairs, inThreadPairs } = scan;
+  const n = keys.length;
 
   // Groups: one per thread node (in graph order), or one of all papers when there are none.
   const group = new Int32Array(n).fill(-1);
   const groupOfThread = new Map<number, number>();
   threadNodes.forEach((t, g) => groupOfThread.set(t, g));
-  const paperPairs: number[] = [];
-  const satellitePairs: number[] = [];
-  graph.forEachEdge((_, a, source, target) => {
-    const s = number.get(source)!;
-    const t = number.get(target)!;
-    if (s === t) return;
-    if (a.type === 'in_thread') {
-      const g = groupOfThread.get(t);
-      if (g !== undefined && isPaper[s]) group[s] = g;
-    } else if (isPaper[s] && isPaper[t] && PAPER_LINKS.has(a.type)) paperPairs.push(s, t);
-    else satellitePairs.push(s, t);
-  });
+  for (let j = 0; j < inThreadPairs.length; j += 2) {
+    const g = groupOfThread.get(inThreadPairs[j + 1]);
+    if (g !== undefined && isPaper[inThreadPairs[j]]) group[inThreadPairs[j]] = g;
+  }
   if (threadNodes.length === 0) for (let i = 0; i < n; i++) if (isPaper[i]) group[i] = 0;
   const groupCount = threadNodes.length || (isPaper.some((p) => p === 1) ? 1 : 0);
   const members: number[][] = Array.from({ length: groupCount }, () => []);
@@ -296,9 +336,13 @@ function finishLayout(graph: LitGraph, plan: LayoutPlan, jobs: DiscJobs): Layout
   return { nodes: n, edges: plan.usedEdges, groups: groupCount, iterations: plan.iterations };
 }
 
-/** Lays the graph out and stores `x`, `y` (rounded, for byte-stable output) on every node. */
-export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {}): LayoutStats {
-  return layoutInline(graph, planLayout(graph, resolveLayoutOptions(options)));
+/**
+ * Lays the graph out and stores `x`, `y` (rounded, for byte-stable output) on every node.
+ * `scanned`: a scan of the graph taken earlier (scanLayoutEdges), which the layout completes and
+ * uses up; the positions are the same with it or without.
+ */
+export function layoutGraph(graph: LitGraph, options: Partial<LayoutOptions> = {}, scanned?: LayoutEdgeScan): LayoutStats {
+  return layoutInline(graph, planLayout(graph, resolveLayoutOptions(options), scanned));
 }
 
 function layoutInline(graph: LitGraph, plan: LayoutPlan): LayoutStats {
@@ -329,10 +373,16 @@ export const PARALLEL_LAYOUT_MIN_WORK = 1e7;
  * `meanwhile`, if given, is other work of this thread that does not touch the graph: it runs once
  * the worker has started on the discs, and this thread joins the discs when it returns. Discs are
  * claimed from a shared counter, so the worker simply takes more of them meanwhile; without a
- * worker it runs first, then the layout.
+ * worker it runs first, then the layout. `scanned` as for layoutGraph.
  */
-export async function layoutGraphParallel(graph: LitGraph, options: Partial<LayoutOptions> = {}, minWork = PARALLEL_LAYOUT_MIN_WORK, meanwhile?: () => void): Promise<LayoutStats & { discsInWorker: number }> {
-  const plan = planLayout(graph, resolveLayoutOptions(options));
+export async function layoutGraphParallel(
+  graph: LitGraph,
+  options: Partial<LayoutOptions> = {},
+  minWork = PARALLEL_LAYOUT_MIN_WORK,
+  meanwhile?: () => void,
+  scanned?: LayoutEdgeScan,
+): Promise<LayoutStats & { discsInWorker: number }> {
+  const plan = planLayout(graph, resolveLayoutOptions(options), scanned);
   const work = plan.discs.reduce((sum, d) => sum + discCost(d.xy.length / 2, d.edges.length / 3), 0) * plan.iterations;
   if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) {
     meanwhile?.();

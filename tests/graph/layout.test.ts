@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
-import { layoutGraph, layoutIterations, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
+import { layoutGraph, layoutIterations, scanLayoutEdges, DEFAULT_LAYOUT_OPTIONS } from '../../src/graph/layout.js';
 import type { LitGraph } from '../../src/graph/build.js';
 import type { EdgeAttributes, NodeAttributes } from '../../src/types.js';
 import { syntheticGraph } from '../helpers/viewer.js';
@@ -114,6 +114,48 @@ describe('layoutGraph', () => {
     expect(layoutIterations(100_000)).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.iterations);
     expect(layoutIterations(0)).toBe(0);
     expect(() => layoutGraph(syntheticGraph(5), { iterations: -1 })).toThrow(/iterations/);
+  });
+});
+
+describe('a layout scan taken ahead (scanLayoutEdges)', () => {
+  /** syntheticGraph's nodes and edges, the threads and `in_thread` edges and every fifth other edge added only after `whenHalf`. */
+  function growingGraph(whenHalf: (g: LitGraph) => void): LitGraph {
+    const source = syntheticGraph(300, { threads: 5 });
+    const g: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+    source.forEachNode((key, a) => {
+      if (a.type !== 'thread') g.addNode(key, a);
+    });
+    const late: string[] = [];
+    let i = 0;
+    source.forEachEdge((key, a, s, t) => {
+      if (a.type === 'in_thread' || i++ % 5 === 0) late.push(key);
+      else g.addEdgeWithKey(key, s, t, a);
+    });
+    whenHalf(g);
+    source.forEachNode((key, a) => {
+      if (a.type === 'thread') g.addNode(key, a);
+    });
+    for (const key of late) g.addEdgeWithKey(key, source.source(key), source.target(key), source.getEdgeAttributes(key));
+    return g;
+  }
+
+  it('gives the positions the layout finds scanning the finished graph itself', () => {
+    let scan: ReturnType<typeof scanLayoutEdges> | undefined;
+    const ahead = growingGraph((g) => (scan = scanLayoutEdges(g)));
+    const plain = growingGraph(() => undefined);
+    expect(scan!.size).toBeLessThan(ahead.size);
+    expect(scan!.order).toBeLessThan(ahead.order);
+    const stats = layoutGraph(ahead, { seed: 6 }, scan);
+    expect(stats).toEqual(layoutGraph(plain, { seed: 6 }));
+    expect(stats.groups).toBe(5);
+    expect(positions(ahead)).toBe(positions(plain));
+  });
+
+  it('refuses a scan of a graph that has since lost nodes or edges', () => {
+    const g = syntheticGraph(50);
+    const scan = scanLayoutEdges(g);
+    g.dropNode(g.nodes()[0]);
+    expect(() => layoutGraph(g, {}, scan)).toThrow(/lost nodes or edges/);
   });
 });
 
