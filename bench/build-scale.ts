@@ -29,9 +29,11 @@ export function run(sizes = [10_000, 50_000, 100_000]): string {
 
   const rows: (string | number)[][] = [];
   const stageRows: (string | number)[][] = [];
-  // threads includes textWait: the time the main thread spent finishing the text pass with its worker;
-  // layout includes relatedPack: packing related.idx on the main thread while the layout worker starts.
-  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'textWait', 'threads', 'relatedPack', 'layout', 'write'];
+  // similarity: the text-neighbour pass's wall time, in its worker from the end of resolve, beside
+  // extract, graph and relatedIndex (not to be added to them); threads includes textWait: the time
+  // the main thread spent finishing the text pass with its worker; layout includes relatedPack:
+  // packing related.idx on the main thread while the layout worker starts.
+  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'relatedPack', 'layout', 'write'];
   for (const n of sizes) {
     const corpus = makeCorpus(n, records);
     const runs = [];

@@ -51,8 +51,13 @@ export interface BuildResult {
   mentions: Mention[];
   threads: Thread[];
   report: Report;
-  /** Milliseconds spent in each stage. */
-  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait' | 'relatedIndex' | 'relatedPack', number>>;
+  /**
+   * Milliseconds spent in each stage. runPipelineAsync adds `similarity`: the wall time of the
+   * text-neighbour pass (tf-idf index and every paper's top-k cosines), which runs in a worker
+   * from the end of resolve, beside extract, graph and relatedIndex, and is joined by the main
+   * thread at the end (textWait); and relatedPack, inside layout.
+   */
+  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'similarity', number>>;
   /** The related-work index, when the pipeline made it (runPipelineAsync). */
   relatedIndex?: BuiltRelatedIndex;
   /** The same index packed for related.idx, when the pipeline packed it already (runPipelineAsync). */
@@ -177,6 +182,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   const ingested = time('ingest', () => ingestAll(inputs, options, hooks));
   const resolved = time('resolve', () => resolvePapers(ingested.records, ingested.citations));
   hooks.onPapers?.(resolved.papers.length);
+  const textStart = performance.now();
   const textPass = startTextNeighbours(textNeighbourTask(threadOptions, corpusTextDocuments(resolved.papers)));
   const extraction = time('extract', () => extractEntities(resolved.papers));
   for (const paper of resolved.papers) if (!paper.title) paper.label = paperLabel(paper, extraction.mentions);
@@ -192,6 +198,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.relatedIndex = Math.round(performance.now() - t0);
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
+  timings.similarity = Math.round(performance.now() - textStart);
   // Louvain runs on the worker, idle now, while this thread writes the similar_to edges and
   // reads every edge for the layout (the rest of the layout's plan needs the threads).
   let layoutScan: LayoutEdgeScan | undefined;
