@@ -31,9 +31,10 @@ export function run(sizes = [10_000, 50_000, 100_000]): string {
   const stageRows: (string | number)[][] = [];
   // similarity: the text-neighbour pass's wall time, in its worker from the end of resolve, beside
   // extract, graph and relatedIndex (not to be added to them); threads includes textWait: the time
-  // the main thread spent finishing the text pass with its worker; layout includes relatedPack:
+  // the main thread spent finishing the text pass with its worker, and writeRecords (papers.jsonl
+  // and mentions.jsonl, written while Louvain runs on the worker); layout includes relatedPack:
   // packing related.idx on the main thread while the layout worker starts.
-  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'relatedPack', 'layout', 'write'];
+  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'writeRecords', 'relatedPack', 'layout', 'write'];
   for (const n of sizes) {
     const corpus = makeCorpus(n, records);
     const runs = [];

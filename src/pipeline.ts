@@ -55,9 +55,10 @@ export interface BuildResult {
    * Milliseconds spent in each stage. runPipelineAsync adds `similarity`: the wall time of the
    * text-neighbour pass (tf-idf index and every paper's top-k cosines), which runs in a worker
    * from the end of resolve, beside extract, graph and relatedIndex, and is joined by the main
-   * thread at the end (textWait); and relatedPack, inside layout.
+   * thread at the end (textWait); and relatedPack, inside layout. The build command adds read,
+   * write, and writeRecords (papers.jsonl and mentions.jsonl, written inside threads).
    */
-  timings: Partial<Record<Stage | 'read' | 'write' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'similarity', number>>;
+  timings: Partial<Record<Stage | 'read' | 'write' | 'writeRecords' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'similarity', number>>;
   /** The related-work index, when the pipeline made it (runPipelineAsync). */
   relatedIndex?: BuiltRelatedIndex;
   /** The same index packed for related.idx, when the pipeline packed it already (runPipelineAsync). */
@@ -70,6 +71,13 @@ export interface BuildHooks {
   onStage?: (stage: Stage) => void;
   /** Called once the papers are resolved, with their number (what the build's memory grows with). */
   onPapers?: (papers: number) => void;
+  /**
+   * runPipelineAsync: called once papers and mentions are final (nothing later changes them),
+   * during the threads stage while Louvain runs on the worker and the main thread would
+   * otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited before the
+   * threads stage ends.
+   */
+  onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
 }
 
 /** Parses every input; unreadable and unrecognised files are reported, never fatal unless strict. */
@@ -199,15 +207,19 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
   timings.similarity = Math.round(performance.now() - textStart);
-  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges and
-  // reads every edge for the layout (the rest of the layout's plan needs the threads).
+  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges, reads
+  // every edge for the layout (the rest of the layout's plan needs the threads) and lets the
+  // build write the papers and mentions.
   let layoutScan: LayoutEdgeScan | undefined;
   const { threads, modularity, notes } = await timeAsync('threads', () =>
     threadStageAsync(
       graph,
       { ...threadOptions, textNeighbours, signals: relatedIndex.signals },
       (links, seed, resolution) => textPass.partition(links, seed, resolution),
-      () => (layoutScan = scanLayoutEdges(graph)),
+      () => {
+        layoutScan = scanLayoutEdges(graph);
+        return hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
+      },
     ),
   );
   textPass.close();

@@ -107,28 +107,62 @@ export function abortActiveWrite(): boolean {
 }
 
 /**
- * Writes every output file of a build into `dir`, all or nothing. The bytes go to disk in the
- * background while the next ones are serialised (AtomicBatch.writeAsync).
+ * The files of one build being written into `dir`, all or nothing: papers.jsonl and
+ * mentions.jsonl as soon as they are final (`writeRecords`: the build writes them during its
+ * threads stage, while Louvain runs on the worker and this thread would otherwise wait), the rest
+ * once the build is done (`finish`). Every file goes to a temp file first and all are renamed
+ * into place together; the bytes go to disk in the background while the next ones are
+ * serialised (AtomicBatch.writeAsync).
  */
-export async function writeBuildOutputs(dir: string, out: BuildOutputs): Promise<void> {
-  removeStaleTemps(dir);
-  const batch = new AtomicBatch();
-  activeBatch = batch;
-  try {
-    const graphTemp = await batch.writeAsync(join(dir, OUTPUT_FILES.graph), graphJson(out.graph));
-    // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
-    await batch.writePiecesAsync(join(dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
-    await batch.writeAsync(join(dir, OUTPUT_FILES.papers), jsonLines(out.papers));
-    await batch.writeAsync(join(dir, OUTPUT_FILES.mentions), jsonLines(out.mentions));
-    await batch.writeAsync(join(dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);
-    await batch.writeAsync(join(dir, OUTPUT_FILES.report), `${JSON.stringify({ schema: OUTPUT_SCHEMA, ...out.report }, null, 2)}\n`);
-    await batch.commitAsync();
-  } catch (error) {
-    batch.abort();
-    throw error;
-  } finally {
-    activeBatch = null;
+export class BuildOutputWriter {
+  private readonly batch = new AtomicBatch();
+  private records: Promise<void> | null = null;
+
+  constructor(private readonly dir: string) {
+    removeStaleTemps(dir);
+    activeBatch = this.batch;
   }
+
+  /** Writes papers.jsonl and mentions.jsonl (once; later calls return the same promise). */
+  writeRecords(papers: readonly Paper[], mentions: readonly Mention[]): Promise<void> {
+    this.records ??= (async () => {
+      await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.papers), jsonLines(papers));
+      await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.mentions), jsonLines(mentions));
+    })();
+    // A failure is reported where the promise is awaited (the build, or finish); this only keeps
+    // it from also being "unhandled" when the build has failed for another reason first.
+    this.records.catch(() => undefined);
+    return this.records;
+  }
+
+  /** Writes the other files (and the records, if not yet) and moves them all into place. */
+  async finish(out: BuildOutputs): Promise<void> {
+    try {
+      const graphTemp = await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.graph), graphJson(out.graph));
+      // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
+      await this.batch.writePiecesAsync(join(this.dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
+      await this.writeRecords(out.papers, out.mentions);
+      await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.threads), `${JSON.stringify(out.threads, null, 2)}\n`);
+      await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.report), `${JSON.stringify({ schema: OUTPUT_SCHEMA, ...out.report }, null, 2)}\n`);
+      await this.batch.commitAsync();
+    } catch (error) {
+      this.batch.abort();
+      throw error;
+    } finally {
+      if (activeBatch === this.batch) activeBatch = null;
+    }
+  }
+
+  /** Removes what was written so far (the build failed before `finish`). */
+  abort(): void {
+    this.batch.abort();
+    if (activeBatch === this.batch) activeBatch = null;
+  }
+}
+
+/** Writes every output file of a build into `dir`, all or nothing (BuildOutputWriter in one go). */
+export async function writeBuildOutputs(dir: string, out: BuildOutputs): Promise<void> {
+  await new BuildOutputWriter(dir).finish(out);
 }
 
 export class OutputDirError extends Error {

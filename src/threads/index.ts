@@ -389,20 +389,20 @@ export type PartitionRunner = (links: PaperLinks, seed: number, resolution: numb
  * threadStage with Louvain handed to `partition` (the build runs it on the text pass's worker,
  * idle by then) while this thread writes the `similar_to` edges and indexes the links by paper,
  * neither of which depends on it, then runs `meanwhile` (the build's: scanning the graph for the
- * layout), which must not change the graph.
+ * layout, writing papers.jsonl and mentions.jsonl), which must not change the graph.
  * The same threads and the same graph as threadStage: only the order in which graphology holds
  * the `similar_to` and `in_thread` edges differs, and every output is sorted by key (the layout
  * reads `in_thread` edges apart from the paper–paper ones, graph/layout.ts).
  */
-export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, partition: PartitionRunner, meanwhile?: () => void): Promise<ThreadStageResult> {
+export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, partition: PartitionRunner, meanwhile?: () => void | Promise<void>): Promise<ThreadStageResult> {
   const o = resolveThreadOptions(options);
   const inputs = threadInputs(graph, o);
   const partitioned = partition(inputs.links, o.seed, o.resolution);
   const similar = similarPairs(inputs.ids, inputs.neighbours, o);
   addSimilarEdges(graph, similar);
   const adjacency = paperAdjacency(inputs.links);
-  meanwhile?.();
-  const detection = threadsOfPartition(inputs, await partitioned, similar, adjacency);
+  const [partitionDone] = await Promise.all([partitioned, meanwhile?.()]);
+  const detection = threadsOfPartition(inputs, partitionDone, similar, adjacency);
   addThreadNodes(graph, detection.threads, louvainEvidence(o));
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }

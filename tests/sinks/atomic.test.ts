@@ -1,13 +1,16 @@
 /**
  * Atomic output files: nothing appears at a target until the whole batch is committed, an
  * aborted batch leaves no temp file behind, and the background writes (writeAsync) produce the
- * same bytes as the blocking ones.
+ * same bytes as the blocking ones; a build's files written in two steps (BuildOutputWriter, as
+ * `litgraph build` does) are the same files, and a failure between the steps changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtomicBatch } from '../../src/sinks/atomic.js';
+import { BuildOutputWriter, writeBuildOutputs } from '../../src/sinks/json.js';
+import { buildSamples } from '../helpers/seeds.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -66,5 +69,37 @@ describe('AtomicBatch', () => {
     await batch.writeAsync(join(dir, 'one.jsonl'), rows(1000));
     batch.abort();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('BuildOutputWriter', () => {
+  it('writes papers and mentions early and the rest at the end: the same files as writeBuildOutputs in one go', async () => {
+    const result = buildSamples();
+    const whole = join(tmp, 'whole');
+    await writeBuildOutputs(whole, result);
+    const early = join(tmp, 'early');
+    const writer = new BuildOutputWriter(early);
+    await writer.writeRecords(result.papers, result.mentions);
+    // Nothing is in place before the end.
+    expect(existsSync(join(early, 'papers.jsonl'))).toBe(false);
+    await writer.finish(result);
+    const files = readdirSync(whole).sort();
+    expect(readdirSync(early).sort()).toEqual(files);
+    expect(files).toContain('mentions.jsonl');
+    // related.idx's header stamps graph.json's mtime: every other file byte for byte.
+    for (const f of files.filter((f) => f !== 'related.idx')) expect(readFileSync(join(early, f)).equals(readFileSync(join(whole, f))), f).toBe(true);
+  });
+
+  it('leaves an earlier build as it was, and no temp file, when the build fails after its records were written', async () => {
+    const result = buildSamples();
+    const dir = join(tmp, 'failed');
+    await writeBuildOutputs(dir, result);
+    const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+    const writer = new BuildOutputWriter(dir);
+    await writer.writeRecords(result.papers.slice(0, 3), result.mentions.slice(0, 3));
+    expect(readdirSync(dir).some((f) => f.includes('.tmp-'))).toBe(true);
+    writer.abort();
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(dir, f)).equals(bytes), f).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve as resolvePath } from 'node:path';
 import { runPipelineAsync, DEFAULT_BUILD_OPTIONS, type BuildOptions, type BuildResult } from '../../pipeline.js';
-import { inspectOutputDir, loadThreads, writeBuildOutputs } from '../../sinks/json.js';
+import { BuildOutputWriter, inspectOutputDir, loadThreads } from '../../sinks/json.js';
 import { FORMATS } from '../../ingest/index.js';
 import { UsageError } from '../../errors.js';
 import { listInputFiles, readInputWith, readOptionsFromEnv } from '../read-inputs.js';
@@ -47,6 +47,8 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
   bar?.done();
   const readMs = Math.round(performance.now() - readStart);
   const parseBar = io ? new ProgressBar(io, 'parsing') : undefined;
+  const writer = new BuildOutputWriter(options.outDir);
+  let recordsMs = 0;
   const result = await runPipelineAsync(inputs, options, {
     onInput: (done, total, path) => parseBar?.update(done, total, path),
     onStage: (stage) => {
@@ -57,11 +59,20 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
       const advice = heapAdvice(papers, getHeapStatistics().heap_size_limit, totalmem());
       if (advice) io?.stderr(`${io.isTTY ? '\r\x1b[K' : ''}warning: ${advice}\n`);
     },
+    // papers.jsonl and mentions.jsonl go to disk during the threads stage (BuildHooks.onRecordsFinal).
+    onRecordsFinal: async (papers, mentions) => {
+      const t = performance.now();
+      await writer.writeRecords(papers, mentions);
+      recordsMs = performance.now() - t;
+    },
+  }).catch((error: unknown) => {
+    writer.abort();
+    throw error;
   });
   if (io?.isTTY) io.stderr('\r\x1b[K');
   const writeStart = performance.now();
-  await writeBuildOutputs(options.outDir, result);
-  result.timings = { read: readMs, ...result.timings, write: Math.round(performance.now() - writeStart) };
+  await writer.finish(result);
+  result.timings = { read: readMs, ...result.timings, writeRecords: Math.round(recordsMs), write: Math.round(performance.now() - writeStart) };
   return result;
 }
 
