@@ -34,7 +34,8 @@ export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void import('../sinks/json.js').then(({ abortActiveWrite }) => {
-        if (abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) while writing; previous outputs left intact\n`);
+        // A build's batch is open from before its stages (papers and mentions are written during them).
+        if (abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) before the new outputs were complete; previous outputs left intact\n`);
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
     });
