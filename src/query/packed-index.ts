@@ -208,6 +208,15 @@ class RowLists {
     this.close(row);
   }
 
+  /** A row of corpus papers by number (their final numbers: no lookup). */
+  addNumbers(row: number, papers: readonly number[]): void {
+    for (let i = 0; i < papers.length; i++) {
+      this.values.push(papers[i]);
+      this.tags.push(0);
+    }
+    this.close(row);
+  }
+
   /** Ends the row's elements (several `push`es per row, as `add` does for one list). */
   close(row: number): void {
     this.rows.push(row);
@@ -251,7 +260,8 @@ export function packRelatedIndex(index: BuiltRelatedIndex): PackedRelatedIndex {
   const [refLists, citerLists, linkLists, entityLists] = [new RowLists(), new RowLists(), new RowLists(), new RowLists()];
   for (const [id, list] of signals.refs) refLists.add(numbering.of(id), list, numbering);
   for (const [id, list] of signals.citers) citerLists.add(numbering.of(id), list, numbering);
-  for (const [id, list] of index.entityPapers) linkLists.add(numbering.of(id), list, numbering);
+  // Corpus papers keep their numbers, so these lists need no lookups.
+  for (const [id, list] of index.entityPapers.numbers) linkLists.addNumbers(numbering.of(id), list);
   // Shared entities grouped by kind, in SHARED_KINDS order; ids of other kinds are nodes too.
   for (const [id, byKind] of signals.entities) {
     const row = numbering.of(id);
@@ -311,11 +321,12 @@ export function packRelatedIndex(index: BuiltRelatedIndex): PackedRelatedIndex {
   const arxiv = keyed(index.byArxiv);
   const doi = keyed(index.byDoi);
   const acl = keyed(index.byAcl);
-  const words = [...index.titleWords.keys()].sort(byCodeUnits);
+  const titleWords = index.titleWords.numbers;
+  const words = [...titleWords.keys()].sort(byCodeUnits);
   const wordStart = new Int32Array(words.length + 1);
-  words.forEach((w, i) => (wordStart[i + 1] = wordStart[i] + index.titleWords.get(w)!.length));
+  words.forEach((w, i) => (wordStart[i + 1] = wordStart[i] + titleWords.get(w)!.length));
   const wordPapers = new Int32Array(wordStart[words.length]);
-  words.forEach((w, i) => index.titleWords.get(w)!.forEach((p, j) => (wordPapers[wordStart[i] + j] = nodeNumber(p))));
+  words.forEach((w, i) => wordPapers.set(titleWords.get(w)!, wordStart[i]));
   const text = index.text.exportParts();
   const terms = new Array<string>(text.vocabulary.size);
   for (const [term, t] of text.vocabulary) terms[t] = term;

@@ -129,7 +129,11 @@ describe('related.idx of a citation fixture with external papers and entities', 
       expect(stored.signals.year.get(id)).toEqual(built.signals.year.get(id));
       expect(stored.signals.citers.get(id)).toEqual(built.signals.citers.get(id));
       expect(stored.citedCount.get(id)).toEqual(built.citedCount.get(id));
+      expect(stored.entityPapers.get(id)).toEqual(built.entityPapers.get(id));
     }
+    expect(built.entityPapers.get('method:signalnet')?.length).toBeGreaterThan(1);
+    for (const word of ['signals', 'study', 'classic', 'nothing']) expect(stored.titleWords.get(word)).toEqual(built.titleWords.get(word));
+    expect(built.titleWords.get('signals')?.length).toBeGreaterThan(1);
   });
 
   it('is the same file whether the build hands over the index built, packed, or neither', () => {
