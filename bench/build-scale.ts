@@ -33,8 +33,9 @@ export function run(sizes = [10_000, 50_000, 100_000]): string {
   // extract, graph and relatedIndex (not to be added to them); threads includes textWait: the time
   // the main thread spent finishing the text pass with its worker, and writeRecords (papers.jsonl
   // and mentions.jsonl, written while Louvain runs on the worker); layout includes relatedPack:
-  // packing related.idx on the main thread while the layout worker starts.
-  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'writeRecords', 'relatedPack', 'layout', 'write'];
+  // packing related.idx on the main thread while the layout worker starts, and writeEdges:
+  // graph.json's edges, serialised after it.
+  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'writeRecords', 'relatedPack', 'writeEdges', 'layout', 'write'];
   for (const n of sizes) {
     const corpus = makeCorpus(n, records);
     const runs = [];

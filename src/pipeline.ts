@@ -55,10 +55,11 @@ export interface BuildResult {
    * Milliseconds spent in each stage. runPipelineAsync adds `similarity`: the wall time of the
    * text-neighbour pass (tf-idf index and every paper's top-k cosines), which runs in a worker
    * from the end of resolve, beside extract, graph and relatedIndex, and is joined by the main
-   * thread at the end (textWait); and relatedPack, inside layout. The build command adds read,
-   * write, and writeRecords (papers.jsonl and mentions.jsonl, written inside threads).
+   * thread at the end (textWait); relatedPack, inside layout; and writeEdges (onEdgesFinal),
+   * inside layout. The build command adds read, write, and writeRecords (papers.jsonl and
+   * mentions.jsonl, written inside threads).
    */
-  timings: Partial<Record<Stage | 'read' | 'write' | 'writeRecords' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'similarity', number>>;
+  timings: Partial<Record<Stage | 'read' | 'write' | 'writeRecords' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'writeEdges' | 'similarity', number>>;
   /** The related-work index, when the pipeline made it (runPipelineAsync). */
   relatedIndex?: BuiltRelatedIndex;
   /** The same index packed for related.idx, when the pipeline packed it already (runPipelineAsync). */
@@ -78,6 +79,12 @@ export interface BuildHooks {
    * threads stage ends.
    */
   onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
+  /**
+   * Called once the graph's edges are final (runPipelineAsync: during the layout, which only
+   * places nodes, on the main thread while the layout's worker takes the first discs), so that the
+   * build can write graph.json's edges then (timed as writeEdges, inside layout).
+   */
+  onEdgesFinal?: (graph: LitGraph) => void;
 }
 
 /** Parses every input; unreadable and unrecognised files are reported, never fatal unless strict. */
@@ -235,6 +242,11 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
       const t = performance.now();
       packedRelatedIndex = packRelatedIndex(relatedIndex);
       timings.relatedPack = Math.round(performance.now() - t);
+      if (hooks.onEdgesFinal) {
+        const e = performance.now();
+        hooks.onEdgesFinal(graph);
+        timings.writeEdges = Math.round(performance.now() - e);
+      }
     }, layoutScan),
   );
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);

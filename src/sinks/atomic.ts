@@ -19,6 +19,23 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array, length = bytes.by
   for (let at = 0; at < length; ) at += (await handle.write(bytes, at, length - at)).bytesWritten;
 }
 
+/** Appends the bytes of the file at `path`: two pieces, one read while the other is written. */
+async function appendFile(handle: FileHandle, path: string): Promise<void> {
+  const source = await open(path, 'r');
+  try {
+    const pieces = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
+    let writing: Promise<void> = Promise.resolve();
+    for (let current = 0; ; current ^= 1) {
+      const { bytesRead } = await source.read(pieces[current], 0, PIECE_BYTES, null);
+      await writing;
+      if (bytesRead === 0) break;
+      writing = writeAll(handle, pieces[current], bytesRead);
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
 }
@@ -26,6 +43,8 @@ function tempName(path: string): string {
 /** A set of files that appear together: all are written to temp files first, then renamed. */
 export class AtomicBatch {
   private readonly pending: { temp: string; target: string; handle?: FileHandle }[] = [];
+  /** Scratch files: parts of a file written ahead (`writeAheadSync`), removed by commit and abort. */
+  private readonly scratch: string[] = [];
 
   /** Writes `chunks` (joined) to a temp file for `path`; returns the temp file's path. */
   write(path: string, content: string | Uint8Array | Iterable<string>): string {
@@ -60,10 +79,11 @@ export class AtomicBatch {
    * is written (the file's size and mtime are final); the file stays open until `commitAsync`
    * syncs it.
    */
-  async writeAsync(path: string, content: string | Uint8Array | Iterable<string>): Promise<string> {
+  async writeAsync(path: string, content: string | Uint8Array | Iterable<string>, tail?: string): Promise<string> {
     const { temp, handle } = await this.openAsync(path);
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await handle.writeFile(content);
+      if (tail !== undefined) await appendFile(handle, tail);
       return temp;
     }
     // Two reused buffers: chunks are encoded straight into one while the other is being written.
@@ -94,7 +114,40 @@ export class AtomicBatch {
     }
     if (used > 0) await flush();
     await inFlight;
+    if (tail !== undefined) await appendFile(handle, tail);
     return temp;
+  }
+
+  /**
+   * Writes `content` now, synchronously, to a scratch file beside `path`, for a later
+   * `writeAsync(path, …, tail)` to end with (the part of a file that is final before the rest:
+   * graph.json's edges, serialised while the layout's worker places the nodes). Returns the
+   * scratch file's path; it is removed when the batch is committed or aborted.
+   */
+  writeAheadSync(path: string, content: Iterable<string>): string {
+    mkdirSync(dirname(path), { recursive: true });
+    const scratch = `${tempName(path)}-tail`;
+    this.scratch.push(scratch);
+    const fd = openSync(scratch, 'w');
+    try {
+      const piece = Buffer.allocUnsafe(PIECE_BYTES);
+      let used = 0;
+      for (const chunk of content) {
+        if (used + 3 * chunk.length > PIECE_BYTES) {
+          for (let at = 0; at < used; ) at += writeSync(fd, piece, at, used - at);
+          used = 0;
+          if (3 * chunk.length > PIECE_BYTES) {
+            writeSync(fd, chunk);
+            continue;
+          }
+        }
+        used += piece.write(chunk, used, 'utf8');
+      }
+      for (let at = 0; at < used; ) at += writeSync(fd, piece, at, used - at);
+    } finally {
+      closeSync(fd);
+    }
+    return scratch;
   }
 
   /** `writeAsync` of bytes given in pieces, written one after another as they are (no joined copy). */
@@ -129,6 +182,12 @@ export class AtomicBatch {
     if (this.pending.some((p) => p.handle)) throw new Error('AtomicBatch: files written with writeAsync are committed with commitAsync');
     for (const { temp, target } of this.pending) renameSync(temp, target);
     this.pending.length = 0;
+    this.removeScratch();
+  }
+
+  private removeScratch(): void {
+    for (const scratch of this.scratch) rmSync(scratch, { force: true });
+    this.scratch.length = 0;
   }
 
   /**
@@ -141,6 +200,7 @@ export class AtomicBatch {
       rmSync(temp, { force: true });
     }
     this.pending.length = 0;
+    this.removeScratch();
   }
 }
 

@@ -59,12 +59,42 @@ function* jsonLines(rows: readonly unknown[]): Iterable<string> {
  * export against 2.42, 1.90, 2.04 s); the time is JSON.stringify's.
  */
 export function* graphJson(graph: LitGraph): Iterable<string> {
-  const data = serialiseGraph(graph);
-  yield `{"options":${JSON.stringify(data.options)},"attributes":${JSON.stringify(data.attributes ?? {})},"nodes":[`;
-  for (let i = 0; i < data.nodes.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(data.nodes[i])}`;
+  yield* graphJsonNodes(graph);
+  yield* graphJsonEdges(graph);
+}
+
+/** graph.json up to its edges: options, attributes, the nodes sorted by key, and `"edges":[`. */
+export function* graphJsonNodes(graph: LitGraph): Iterable<string> {
+  yield `{"options":${JSON.stringify({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops })},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
+  const nodes: Array<{ key: string; attributes?: NodeAttributes }> = [];
+  graph.forEachNode((key, attributes) => nodes.push(isEmpty(attributes) ? { key } : { key, attributes }));
+  nodes.sort(byKey);
+  for (let i = 0; i < nodes.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(nodes[i])}`;
   yield '\n],"edges":[';
-  for (let i = 0; i < data.edges.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(data.edges[i])}`;
+}
+
+/**
+ * The rest of graph.json: the edges sorted by key, and the closing brackets. It reads no node
+ * attributes, so the build writes it before the layout has placed the nodes
+ * (BuildOutputWriter.writeGraphEdges). The objects are graphology's `export()` form.
+ */
+export function* graphJsonEdges(graph: LitGraph): Iterable<string> {
+  const mixed = graph.type === 'mixed';
+  const edges: Array<{ key: string; source: string; target: string; attributes?: EdgeAttributes; undirected?: true }> = [];
+  graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
+    const edge: (typeof edges)[number] = { key, source, target };
+    if (!isEmpty(attributes)) edge.attributes = attributes;
+    if (mixed && undirected) edge.undirected = true;
+    edges.push(edge);
+  });
+  edges.sort(byKey);
+  for (let i = 0; i < edges.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(edges[i])}`;
   yield '\n]}\n';
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** Removes temp files an interrupted earlier build left beside the outputs. */
@@ -72,7 +102,7 @@ function removeStaleTemps(dir: string): void {
   if (!existsSync(dir)) return;
   const names = new Set<string>(Object.values(OUTPUT_FILES));
   for (const name of readdirSync(dir)) {
-    const m = /^\.(.+)\.tmp-\d+$/.exec(name);
+    const m = /^\.(.+)\.tmp-\d+(?:-tail)?$/.exec(name);
     if (m && names.has(m[1])) rmSync(join(dir, name), { force: true });
   }
 }
@@ -117,6 +147,8 @@ export function abortActiveWrite(): boolean {
 export class BuildOutputWriter {
   private readonly batch = new AtomicBatch();
   private records: Promise<void> | null = null;
+  /** graph.json's edges written ahead (`writeGraphEdges`), and the edge count they were of. */
+  private graphEdges: { scratch: string; size: number } | null = null;
 
   constructor(private readonly dir: string) {
     removeStaleTemps(dir);
@@ -135,10 +167,22 @@ export class BuildOutputWriter {
     return this.records;
   }
 
+  /**
+   * Serialises graph.json's edges now, to a scratch file that `finish` appends after the nodes:
+   * the build calls it once the edges are final (after the threads stage), while the layout's
+   * worker places the nodes. If the graph has gained or lost edges by `finish`, they are
+   * serialised again there.
+   */
+  writeGraphEdges(graph: LitGraph): void {
+    this.graphEdges = { scratch: this.batch.writeAheadSync(join(this.dir, OUTPUT_FILES.graph), graphJsonEdges(graph)), size: graph.size };
+  }
+
   /** Writes the other files (and the records, if not yet) and moves them all into place. */
   async finish(out: BuildOutputs): Promise<void> {
     try {
-      const graphTemp = await this.batch.writeAsync(join(this.dir, OUTPUT_FILES.graph), graphJson(out.graph));
+      const graphPath = join(this.dir, OUTPUT_FILES.graph);
+      const edges = this.graphEdges?.size === out.graph.size ? this.graphEdges.scratch : undefined;
+      const graphTemp = await (edges ? this.batch.writeAsync(graphPath, graphJsonNodes(out.graph), edges) : this.batch.writeAsync(graphPath, graphJson(out.graph)));
       // Stamped with graph.json's size and mtime (final once its bytes are written), which the rename into place keeps.
       await this.batch.writePiecesAsync(join(this.dir, OUTPUT_FILES.related), relatedIndexFile(out.graph, graphStamp(graphTemp), out.packedRelatedIndex ?? out.relatedIndex));
       await this.writeRecords(out.papers, out.mentions);

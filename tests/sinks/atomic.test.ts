@@ -1,8 +1,9 @@
 /**
  * Atomic output files: nothing appears at a target until the whole batch is committed, an
  * aborted batch leaves no temp file behind, and the background writes (writeAsync) produce the
- * same bytes as the blocking ones; a build's files written in two steps (BuildOutputWriter, as
- * `litgraph build` does) are the same files, and a failure between the steps changes nothing.
+ * same bytes as the blocking ones; a build's files written in steps (BuildOutputWriter, as
+ * `litgraph build` does: records and graph.json's edges ahead) are the same files, and a failure
+ * between the steps changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -63,10 +64,34 @@ describe('AtomicBatch', () => {
     expect(readFileSync(join(dir, 'p.bin')).equals(Buffer.concat(pieces))).toBe(true);
   });
 
+  it('ends a file with a part written ahead, and removes that part on commit', async () => {
+    const dir = join(tmp, 'ahead');
+    const blocking = new AtomicBatch();
+    blocking.write(join(dir, 'whole.jsonl'), (function* () {
+      yield 'head\n';
+      yield* rows(120_000);
+    })());
+    blocking.commit();
+    const batch = new AtomicBatch();
+    // ~14 MB: more than the two 4 MB pieces the append alternates between.
+    const tail = batch.writeAheadSync(join(dir, 'split.jsonl'), rows(120_000));
+    expect(statSync(tail).size).toBeGreaterThan(13 << 20);
+    for (const head of ['head\n', ['head', '\n']]) {
+      const path = join(dir, typeof head === 'string' ? 'split.jsonl' : 'split2.jsonl');
+      await batch.writeAsync(path, head, tail);
+    }
+    await batch.commitAsync();
+    const whole = readFileSync(join(dir, 'whole.jsonl'));
+    expect(readFileSync(join(dir, 'split.jsonl')).equals(whole)).toBe(true);
+    expect(readFileSync(join(dir, 'split2.jsonl')).equals(whole)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['split.jsonl', 'split2.jsonl', 'whole.jsonl']);
+  });
+
   it('leaves neither targets nor temp files when a batch is aborted midway', async () => {
     const dir = join(tmp, 'aborted');
     const batch = new AtomicBatch();
     await batch.writeAsync(join(dir, 'one.jsonl'), rows(1000));
+    batch.writeAheadSync(join(dir, 'two.jsonl'), rows(10));
     batch.abort();
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -80,14 +105,36 @@ describe('BuildOutputWriter', () => {
     const early = join(tmp, 'early');
     const writer = new BuildOutputWriter(early);
     await writer.writeRecords(result.papers, result.mentions);
+    // The edges are written before the nodes are placed, as in a build: the positions the layout
+    // sets afterwards still reach graph.json.
+    const placed = result.graph.mapNodes((node, a) => [node, a.x, a.y] as const);
+    result.graph.forEachNode((node) => result.graph.mergeNodeAttributes(node, { x: 0, y: 0 }));
+    writer.writeGraphEdges(result.graph);
+    for (const [node, x, y] of placed) result.graph.mergeNodeAttributes(node, { x, y });
     // Nothing is in place before the end.
     expect(existsSync(join(early, 'papers.jsonl'))).toBe(false);
+    expect(existsSync(join(early, 'graph.json'))).toBe(false);
     await writer.finish(result);
     const files = readdirSync(whole).sort();
     expect(readdirSync(early).sort()).toEqual(files);
     expect(files).toContain('mentions.jsonl');
     // related.idx's header stamps graph.json's mtime: every other file byte for byte.
     for (const f of files.filter((f) => f !== 'related.idx')) expect(readFileSync(join(early, f)).equals(readFileSync(join(whole, f))), f).toBe(true);
+  });
+
+  it('writes the edges again when the graph changed after they were written ahead', async () => {
+    const result = buildSamples();
+    const dir = join(tmp, 'changed');
+    const writer = new BuildOutputWriter(dir);
+    writer.writeGraphEdges(result.graph);
+    expect(readdirSync(dir).some((f) => f.endsWith('-tail'))).toBe(true);
+    const [a, b] = result.graph.filterNodes((_, attributes) => attributes.type === 'paper');
+    result.graph.addEdgeWithKey('cites:late', a, b, { type: 'cites', provenance: 'extracted' });
+    await writer.finish(result);
+    const graph = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { edges: Array<{ key: string }> };
+    expect(graph.edges).toHaveLength(result.graph.size);
+    expect(graph.edges.some((e) => e.key === 'cites:late')).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('leaves an earlier build as it was, and no temp file, when the build fails after its records were written', async () => {
@@ -97,7 +144,8 @@ describe('BuildOutputWriter', () => {
     const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
     const writer = new BuildOutputWriter(dir);
     await writer.writeRecords(result.papers.slice(0, 3), result.mentions.slice(0, 3));
-    expect(readdirSync(dir).some((f) => f.includes('.tmp-'))).toBe(true);
+    writer.writeGraphEdges(result.graph);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toHaveLength(3);
     writer.abort();
     expect(readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
     for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(dir, f)).equals(bytes), f).toBe(true);

@@ -65,6 +65,8 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
       await writer.writeRecords(papers, mentions);
       recordsMs = performance.now() - t;
     },
+    // graph.json's edges go to disk during the layout (BuildHooks.onEdgesFinal).
+    onEdgesFinal: (graph) => writer.writeGraphEdges(graph),
   }).catch((error: unknown) => {
     writer.abort();
     throw error;
