@@ -181,6 +181,20 @@ describe('the served viewer on the seed graph', () => {
     await page.fill('#search-input', '');
   });
 
+  it('keeps the hits of a search typed right after the box lost focus', async () => {
+    // Leaving the box closes the list a moment later; typing again before then keeps it open.
+    await page.fill('#search-input', 'seater');
+    await page.$eval('#search-input', (e) => (e as HTMLInputElement).blur());
+    await page.fill('#search-input', 'fajie');
+    await page.waitForTimeout(300);
+    expect(await page.isVisible('#search-results li[role=option]')).toBe(true);
+    expect(await page.textContent('#search-results li[role=option]')).toContain('Fajie Yuan');
+    // Leaving it for good closes the list.
+    await page.$eval('#search-input', (e) => (e as HTMLInputElement).blur());
+    await page.waitForSelector('#search-results', { state: 'hidden' });
+    await page.fill('#search-input', '');
+  });
+
   it('hiding a node type changes the visible count, showing it restores it', async () => {
     const before = await hook(page);
     await page.uncheck('#types input[data-type=author]');
