@@ -54,9 +54,11 @@ function* jsonLines(rows: readonly unknown[]): Iterable<string> {
 /**
  * graph.json: JSON.stringify(serialiseGraph(graph)) laid out one node or edge per line, streamed
  * node by node (a single JSON.stringify of a 100k-paper graph nears V8's string limit).
- * Serialising straight from the graph's attribute objects instead of graph.export()'s copies was
- * tried on 2026-12-06: same bytes, no faster in a build (30k papers: 2.59, 1.98, 1.93 s through
- * export against 2.42, 1.90, 2.04 s); the time is JSON.stringify's.
+ * Nodes and edges are serialised straight from the graph's attribute objects rather than from
+ * graph.export()'s copies (the same bytes; tests/cli/load-graph.test.ts), so that the edges can
+ * be written apart from the nodes (BuildOutputWriter.writeGraphEdges). Either way the time is
+ * JSON.stringify's (30k papers on 2026-12-06: 2.59, 1.98, 1.93 s through export against 2.42,
+ * 1.90, 2.04 s direct).
  */
 export function* graphJson(graph: LitGraph): Iterable<string> {
   yield* graphJsonNodes(graph);

@@ -116,12 +116,9 @@ export function setupSearch(model: Model, onPick: (node: number) => void): void 
   });
   // The list closes a moment after the box loses focus (so a click on a hit still lands), unless
   // the box has it back by then: a late close would hide the hits of what was typed meanwhile.
-  let closing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('blur', () => {
-    clearTimeout(closing);
-    closing = setTimeout(() => {
+  input.addEventListener('blur', () =>
+    setTimeout(() => {
       if (document.activeElement !== input) close();
-    }, 100);
-  });
-  input.addEventListener('focus', () => clearTimeout(closing));
+    }, 100),
+  );
 }
