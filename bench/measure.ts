@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -46,17 +47,22 @@ export function machine(): string {
 }
 
 /**
- * Two fixed workloads timed where a benchmark runs, so figures taken at different times or on
- * different VMs can be set side by side: an integer loop (the core's speed) and dependent random
- * reads over 256 MiB (memory latency, which the GC-heavy build follows). One commit built 100k
- * papers in 61 s and in 70 s twelve minutes apart on the same VM, its core as fast both times:
- * the reads are there to tell a slower machine from a slower litgraph.
+ * Fixed workloads timed where a benchmark runs, so figures taken at different times or on
+ * different VMs can be set side by side: an integer loop (the core's speed), dependent random
+ * reads over 256 MiB (memory latency, which the GC-heavy build follows), and a loop bound by
+ * the core's execution units, alone and while a worker thread runs the same loop (what a second
+ * busy thread costs the first). One commit built 100k papers in 61 s and in 70 s twelve minutes
+ * apart on the same VM, its core as fast both times: the reads are there to tell a slower
+ * machine from a slower litgraph. On the 2-core AMD EPYC VM the last loop takes about 1.7× as
+ * long beside a busy thread: the two vCPUs share one physical core's execution units (SMT
+ * siblings), so two busy threads do well under twice the work of one (BENCHMARKS.md).
  */
 export function referenceSpeed(): string {
   let t = performance.now();
   let x = 0;
   for (let i = 0; i < 300_000_000; i++) x = (x * 31 + i) | 0;
   const loop = (performance.now() - t) / 1000;
+  referenceSink = x;
   const size = 1 << 26;
   const next = new Int32Array(size);
   // One random cycle through every slot (Sattolo's shuffle), so each read depends on the last.
@@ -73,8 +79,35 @@ export function referenceSpeed(): string {
   let at = 0;
   for (let i = 0; i < 4_000_000; i++) at = next[at];
   const reads = (performance.now() - t) / 1000;
-  referenceSink = x ^ at;
-  return `reference: 3·10⁸-step integer loop ${loop.toFixed(2)} s, 4·10⁶ dependent random reads over 256 MiB ${reads.toFixed(2)} s`;
+  referenceSink ^= at;
+  const alone = unitsLoop();
+  const beside = unitsLoopBesideBusyThread();
+  return `reference: 3·10⁸-step integer loop ${loop.toFixed(2)} s, 4·10⁶ dependent random reads over 256 MiB ${reads.toFixed(2)} s, 6·10⁸-step add loop ${alone.toFixed(2)} s alone and ${beside.toFixed(2)} s beside a busy thread`;
+}
+
+// Independent adds and multiplies each step: bound by the execution units, not by latency, so it
+// slows down when another hardware thread takes the same core's units.
+const UNITS_LOOP = 'let x = 0; for (let i = 0; i < 600000000; i++) x = (x + i * 7) | 0;';
+
+/** Seconds of UNITS_LOOP on this thread. */
+function unitsLoop(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 600_000_000; i++) x = (x + i * 7) | 0;
+  referenceSink ^= x;
+  return (performance.now() - t) / 1000;
+}
+
+/** unitsLoop while a worker thread runs UNITS_LOOP over and over (slot 0 of `flag`: it has started). */
+function unitsLoopBesideBusyThread(): number {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const spin = `const f = new Int32Array(require('node:worker_threads').workerData); Atomics.store(f, 0, 1); Atomics.notify(f, 0); for (;;) { ${UNITS_LOOP} }`;
+  const worker = new Worker(spin, { eval: true, workerData: flag.buffer });
+  worker.unref();
+  Atomics.wait(flag, 0, 0, 10_000);
+  const seconds = unitsLoop();
+  void worker.terminate();
+  return seconds;
 }
 
 /** Where the reference loops leave their results, so that the compiler cannot drop them. */
