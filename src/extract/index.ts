@@ -106,17 +106,29 @@ function priority(f: Found): number {
 // Reused text after text (SpanMask.reset): extraction is synchronous and never re-enters here.
 const REGION_MASK = new SpanMask();
 
+/** The set of an options object's types, made once per types array (two texts a paper ask for it). */
+const typeSets = new WeakMap<readonly EntityType[], ReadonlySet<EntityType>>();
+function wantedTypes(types: readonly EntityType[]): ReadonlySet<EntityType> {
+  let set = typeSets.get(types);
+  if (set === undefined) typeSets.set(types, (set = new Set(types)));
+  return set;
+}
+
+function append(into: Found[], more: readonly Found[]): void {
+  for (let i = 0; i < more.length; i++) into.push(more[i]);
+}
+
 /** All found spans of one text, one per region (reports of one metric span keep every value). */
 export function findInText(text: string, field: 'abstract' | 'title', options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): { doc: Doc; found: Found[] } {
   const doc = analyse(text, field);
-  const want = new Set(options.types);
+  const want = wantedTypes(options.types);
   const found: Found[] = [];
-  if (want.has('method')) found.push(...methodMentions(doc));
+  if (want.has('method')) append(found, methodMentions(doc));
   const datasets = datasetMentions(doc);
-  if (want.has('dataset')) found.push(...datasets);
-  if (want.has('metric')) found.push(...metricMentions(doc, datasets));
-  if (want.has('task')) found.push(...taskMentions(doc));
-  if (want.has('org')) found.push(...orgMentions(doc));
+  if (want.has('dataset')) append(found, datasets);
+  if (want.has('metric')) append(found, metricMentions(doc, datasets));
+  if (want.has('task')) append(found, taskMentions(doc));
+  if (want.has('org')) append(found, orgMentions(doc));
   if (options.terms) {
     const terms = termMentions(doc).filter((f) => want.has(f.type));
     mergeWithPhrases(doc.text, found, terms);

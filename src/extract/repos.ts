@@ -21,6 +21,8 @@ export interface RepoMention {
 /** Every repository link in `text`, in order, with character offsets of the matched link. */
 export function findRepoLinks(text: string): RepoMention[] {
   const out: RepoMention[] = [];
+  // Every link has a "/" after its host: most abstracts have none, and skip the scan.
+  if (!text.includes('/')) return out;
   for (const m of text.matchAll(REPO_LINK)) {
     const raw = trimTrailing(m[0], '.,;:!?');
     const url = normaliseRepoUrl(raw.replace(/\/ /g, '/'));
