@@ -47,8 +47,15 @@ const CUE_WORDS = new Set([...USE_CUES, ...BIGRAM_FIRST]);
 const TRIGGER = 1;
 const CUE = 2;
 const IS = 4;
-/** Per word: TRIGGER | CUE | IS bits (rules 2, 3 and 7 test every token, and most are none). */
-const CUE_CLASS = new WordMemo((t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0) | (t.text === 'is' ? IS : 0));
+const BASED = 8;
+/**
+ * Per word: TRIGGER | CUE | IS | BASED bits, where rules 2, 7, 3 and "X-based" can start. One
+ * read per token finds them all (most tokens: none); each memo read is a cache miss for the
+ * rarer words, and four passes over the tokens read four tables.
+ */
+const CUE_CLASS = new WordMemo(
+  (t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0) | (t.text === 'is' ? IS : 0) | (BASED_NAME.of(t) > 0 ? BASED : 0),
+);
 const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
 
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
@@ -161,9 +168,27 @@ export function methodMentions(doc: Doc): Found[] {
     }
   }
 
-  // 2. Introducing verbs: the first name in the clause that follows.
+  // Where rules 2, 3, 7 and "X-based" can fire, in token order (CUE_CLASS).
+  const triggers: number[] = [];
+  const appositives: number[] = [];
+  const cues: number[] = [];
+  const based: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!(CUE_CLASS.of(tokens[i]) & TRIGGER)) continue;
+    const t = tokens[i];
+    if (!t.isWord) {
+      if (t.text === ',' && i >= 1 && i + 2 < tokens.length) appositives.push(i - 1);
+      continue;
+    }
+    const c = CUE_CLASS.of(t);
+    if (c === 0) continue;
+    if (c & TRIGGER) triggers.push(i);
+    if (c & IS && i >= 1 && i + 2 < tokens.length) appositives.push(i - 1);
+    if (c & CUE) cues.push(i);
+    if (c & BASED) based.push(i);
+  }
+
+  // 2. Introducing verbs: the first name in the clause that follows.
+  for (const i of triggers) {
     // "Named Entity (NE)", "named entity recognition": not an introducing verb.
     if (/^[A-Z]/.test(tokens[i].text) || tokens[i + 1]?.lower === 'entity' || tokens[i + 1]?.lower === 'entities') continue;
     // "propose to double …" introduces an action, not a name.
@@ -202,11 +227,9 @@ export function methodMentions(doc: Doc): Found[] {
     }
   }
 
-  // 3. "X, a novel framework for …" / "X is a novel …".
-  for (let i = 0; i + 3 < tokens.length; i++) {
-    // The next token is "," or "is" (its flag first: a word's text is not read unless it is one).
-    const next = tokens[i + 1];
-    if (!(next.isWord ? CUE_CLASS.of(next) & IS : next.text === ',') || !candidateName(doc, i) || doc.nameAt.has(i)) continue;
+  // 3. "X, a novel framework for …" / "X is a novel …" (X before a "," or "is").
+  for (const i of appositives) {
+    if (!candidateName(doc, i) || doc.nameAt.has(i)) continue;
     let k = i + 1;
     if (tokens[k].text === ',' || tokens[k].lower === 'is') k++;
     else continue;
@@ -252,8 +275,7 @@ export function methodMentions(doc: Doc): Found[] {
   }
 
   // 7. Names in "uses" contexts: "based on X", "outperforms ReAct", "compared with X", "X-based".
-  for (let i = 0; i < tokens.length; i++) {
-    if (!(CUE_CLASS.of(tokens[i]) & CUE)) continue;
+  for (const i of cues) {
     const cue = tokens[i].lower;
     const bigram = i + 1 < tokens.length && BIGRAM_FIRST.has(cue) ? `${cue} ${tokens[i + 1].lower}` : '';
     let from = -1;
@@ -275,10 +297,10 @@ export function methodMentions(doc: Doc): Found[] {
     }
   }
   // "X-based": a name before a "-based" suffix.
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of based) {
     const t = tokens[i];
     const length = BASED_NAME.of(t);
-    if (length === 0 || doc.nameAt.has(i)) continue;
+    if (doc.nameAt.has(i)) continue;
     const end = t.start + length;
     if (taken(t.start, end)) continue;
     out.push({ type: 'method', role: 'uses', start: t.start, end, rule: 'name-based', confidence: 0.7 });
