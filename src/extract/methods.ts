@@ -50,8 +50,8 @@ const IS = 4;
 const BASED = 8;
 /**
  * Per word: TRIGGER | CUE | IS | BASED bits, where rules 2, 7, 3 and "X-based" can start. One
- * read per token finds them all (most tokens: none); each memo read is a cache miss for the
- * rarer words, and four passes over the tokens read four tables.
+ * pass reading one table per token finds them all (most tokens: none), where each rule used to
+ * pass over every token itself.
  */
 const CUE_CLASS = new WordMemo(
   (t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0) | (t.text === 'is' ? IS : 0) | (BASED_NAME.of(t) > 0 ? BASED : 0),
@@ -230,9 +230,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 3. "X, a novel framework for …" / "X is a novel …" (X before a "," or "is").
   for (const i of appositives) {
     if (!candidateName(doc, i) || doc.nameAt.has(i)) continue;
-    let k = i + 1;
-    if (tokens[k].text === ',' || tokens[k].lower === 'is') k++;
-    else continue;
+    const k = i + 2;
     if (tokens[k].lower !== 'a' && tokens[k].lower !== 'an') continue;
     const window = tokens.slice(k + 1, k + 5);
     if (!window.some((t) => t.lower === 'novel' || t.lower === 'new' || t.lower === 'large-scale')) continue;
