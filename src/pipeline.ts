@@ -11,7 +11,7 @@ import { extractEntities } from './extract/index.js';
 import { paperLabel } from './extract/label.js';
 import { buildGraph, type LitGraph } from './graph/build.js';
 import { ParseError, UsageError } from './errors.js';
-import { textNeighbourTask, threadStage, threadStageAsync } from './threads/index.js';
+import { textNeighbourTask, threadLinkEvidence, threadStage, threadStageAsync } from './threads/index.js';
 import { corpusTextDocuments, startTextNeighbours } from './threads/text-neighbours.js';
 import { layoutGraph, layoutGraphParallel, scanLayoutEdges, type LayoutEdgeScan } from './graph/layout.js';
 import { attachThreads, buildRelatedIndex, type BuiltRelatedIndex } from './query/related.js';
@@ -74,8 +74,8 @@ export interface BuildHooks {
   onPapers?: (papers: number) => void;
   /**
    * runPipelineAsync: called once papers and mentions are final (nothing later changes them),
-   * during the threads stage while Louvain runs on the worker and the main thread would
-   * otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited before the
+   * during the threads stage while the paper links and Louvain run on the worker and the main
+   * thread would otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited before the
    * threads stage ends.
    */
   onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
@@ -211,18 +211,20 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   const passIndex = await textPass.index();
   const relatedIndex = buildRelatedIndex(graph, {}, passIndex.maxDf === 1 ? passIndex.index : undefined);
   timings.relatedIndex = Math.round(performance.now() - t0);
+  // What the thread stage's paper links are summed from, besides text, while the worker is still searching.
+  const linkEvidence = threadLinkEvidence(relatedIndex.signals, threadOptions);
   const textNeighbours = await textPass.finish();
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
   timings.similarity = Math.round(performance.now() - textStart);
-  // Louvain runs on the worker, idle now, while this thread writes the similar_to edges, reads
-  // every edge for the layout (the rest of the layout's plan needs the threads) and lets the
-  // build write the papers and mentions.
+  // The paper links and Louvain run on the worker, idle now, while this thread writes the
+  // similar_to edges, reads every edge for the layout (the rest of the layout's plan needs the
+  // threads) and lets the build write the papers and mentions.
   let layoutScan: LayoutEdgeScan | undefined;
   const { threads, modularity, notes } = await timeAsync('threads', () =>
     threadStageAsync(
       graph,
-      { ...threadOptions, textNeighbours, signals: relatedIndex.signals },
-      (links, seed, resolution) => textPass.partition(links, seed, resolution),
+      { ...threadOptions, textNeighbours, signals: relatedIndex.signals, linkEvidence },
+      (papers, request) => textPass.threadLinks(papers, request),
       () => {
         layoutScan = scanLayoutEdges(graph);
         return hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);

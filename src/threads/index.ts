@@ -26,10 +26,10 @@ import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
-import { paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { linkEvidence, paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
-import { computeTextNeighbours, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
+import { computeTextNeighbours, type ThreadLinks, type ThreadLinksRequest, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
 
 
 export const OTHER_THREAD = 'thread:other';
@@ -63,6 +63,8 @@ export interface ThreadOptions {
   textNeighbours?: TextNeighbours;
   /** The graph's signals when they were read already (the build's related-work index reads them from the same graph). */
   signals?: PaperSignals;
+  /** The link evidence of those signals with these options' `paperGraph`, when worked out ahead (`threadLinkEvidence`). */
+  linkEvidence?: LinkEvidence;
 }
 
 export const DEFAULT_THREAD_OPTIONS: ThreadOptions = {
@@ -174,7 +176,8 @@ interface ThreadInputs {
   notes: string[];
 }
 
-function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
+/** ThreadInputs but the links, and the paper-graph options to make them with. */
+function textInputs(graph: LitGraph, o: ThreadOptions): Omit<ThreadInputs, 'links'> & { pg: PaperGraphOptions } {
   const pg = resolvePaperGraphOptions(o.paperGraph);
   const signals = o.signals ?? readSignals(graph);
   const ids = signals.papers;
@@ -186,7 +189,21 @@ function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
     text.maxDf < 1
       ? [`text neighbours (similar_to, thread links) leave out terms in more than ${(100 * text.maxDf).toFixed(2)} % of the papers: this corpus repeats its common words so much that the exact all-pairs pass would be quadratic (threads/text-neighbours.ts)`]
       : [];
-  return { o, signals, ids, neighbours: text.lists, links: paperLinks(signals, text.lists, pg), notes };
+  return { o, signals, ids, neighbours: text.lists, notes, pg };
+}
+
+function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
+  const { pg, ...inputs } = textInputs(graph, o);
+  return { ...inputs, links: paperLinks(inputs.signals, inputs.neighbours, pg) };
+}
+
+/**
+ * What the threads stage's paper links are summed from, besides the text neighbours (paper-graph.ts
+ * `linkEvidence`): the build works it out before the text pass ends and hands it over as
+ * ThreadOptions.linkEvidence, with the same `signals`.
+ */
+export function threadLinkEvidence(signals: PaperSignals, options: Partial<ThreadOptions> = {}): LinkEvidence {
+  return linkEvidence(signals, resolveThreadOptions(options).paperGraph);
 }
 
 /** Detects the research threads of the papers in `graph` (which is not modified). */
@@ -382,27 +399,31 @@ export function threadStage(graph: LitGraph, options: Partial<ThreadOptions> = {
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }
 
-/** Louvain over the paper links, wherever it runs (`partitionLinks` inline, or another thread). */
-export type PartitionRunner = (links: PaperLinks, seed: number, resolution: number) => Promise<Partition>;
+/**
+ * The paper links of `papers` and their Louvain partition, wherever they are computed (inline,
+ * or the text pass's worker: text-neighbours.ts `threadLinks`).
+ */
+export type ThreadLinksRunner = (papers: readonly string[], request: ThreadLinksRequest) => ThreadLinks;
 
 /**
- * threadStage with Louvain handed to `partition` (the build runs it on the text pass's worker,
- * idle by then) while this thread writes the `similar_to` edges and indexes the links by paper,
- * neither of which depends on it, then runs `meanwhile` (the build's: scanning the graph for the
- * layout, writing papers.jsonl and mentions.jsonl), which must not change the graph.
+ * threadStage with the paper links and Louvain handed to `run` (the build runs them on the text
+ * pass's worker, idle by then) while this thread writes the `similar_to` edges, which do not
+ * depend on them, then runs `meanwhile` (the build's: scanning the graph for the layout, writing
+ * papers.jsonl and mentions.jsonl), which must not change the graph.
  * The same threads and the same graph as threadStage: only the order in which graphology holds
  * the `similar_to` and `in_thread` edges differs, and every output is sorted by key (the layout
  * reads `in_thread` edges apart from the paper–paper ones, graph/layout.ts).
  */
-export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, partition: PartitionRunner, meanwhile?: () => void | Promise<void>): Promise<ThreadStageResult> {
+export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, run: ThreadLinksRunner, meanwhile?: () => void | Promise<void>): Promise<ThreadStageResult> {
   const o = resolveThreadOptions(options);
-  const inputs = threadInputs(graph, o);
-  const partitioned = partition(inputs.links, o.seed, o.resolution);
-  const similar = similarPairs(inputs.ids, inputs.neighbours, o);
+  const { pg, ...text } = textInputs(graph, o);
+  const evidence = o.linkEvidence ?? linkEvidence(text.signals, pg);
+  const running = run(text.ids, { evidence, text: textPairs(text.ids.length, text.neighbours, pg), options: pg, seed: o.seed, resolution: o.resolution });
+  const similar = similarPairs(text.ids, text.neighbours, o);
   addSimilarEdges(graph, similar);
-  const adjacency = paperAdjacency(inputs.links);
-  const [partitionDone] = await Promise.all([partitioned, meanwhile?.()]);
-  const detection = threadsOfPartition(inputs, partitionDone, similar, adjacency);
+  const [links, partitionDone] = await Promise.all([running.links, running.partition, meanwhile?.()]);
+  const inputs: ThreadInputs = { ...text, links };
+  const detection = threadsOfPartition(inputs, partitionDone, similar, paperAdjacency(links));
   addThreadNodes(graph, detection.threads, louvainEvidence(o));
   return { threads: detection.threads, modularity: detection.modularity, notes: detection.notes };
 }

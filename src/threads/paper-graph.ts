@@ -125,10 +125,30 @@ class PairList {
 }
 
 /**
- * Builds the paper–paper links. `textNeighbours[i]` are the text neighbours of `signals.papers[i]`
- * as indices into `signals.papers` (pass [] to leave text out).
+ * What paper links are summed from, as numbers (so it can cross to a worker thread): the shared
+ * items (a reference, a citing paper or an entity) with their member papers and the weight one
+ * shared membership adds, and the direct citations of each paper. It depends on the graph's
+ * signals only, so the build works it out before the text pass ends (`linkEvidence`).
  */
-export function paperLinks(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperLinks {
+export interface LinkEvidence {
+  /** Item i's member papers are itemMember[itemStart[i] … itemStart[i + 1]), each pair adding itemWeight[i]. */
+  itemStart: Int32Array;
+  itemMember: Int32Array;
+  itemWeight: Float64Array;
+  /** Paper a's citations, one entry per citation either way: citeOther[citeStart[a] … citeStart[a + 1]). */
+  citeStart: Int32Array;
+  citeOther: Int32Array;
+}
+
+/** Each paper's text neighbours as pairs (CSR): textOther / textValue (weighted cosine) from textStart[a]. */
+export interface TextPairs {
+  textStart: Int32Array;
+  textOther: Int32Array;
+  textValue: Float64Array;
+}
+
+/** The link evidence of the papers of `signals` (numbered in `signals.papers` order). */
+export function linkEvidence(signals: PaperSignals, options: PaperGraphOptionsInput = {}): LinkEvidence {
   const o = resolvePaperGraphOptions(options);
   const w = o.weights;
   const ids = signals.papers;
@@ -148,10 +168,12 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
   // its member papers and the weight one shared membership adds.
   const itemMembers: number[][] = [];
   const itemWeight: number[] = [];
+  let memberCount = 0;
   const addItem = (members: number[], weight: number) => {
     if (members.length < 2 || members.length > o.maxFanout || weight <= 0) return;
     itemMembers.push(members);
     itemWeight.push(weight);
+    memberCount += members.length;
   };
   if (w.coupling > 0) for (const citing of signals.citers.values()) {
     const members = inCorpus(citing);
@@ -169,24 +191,31 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
     }
   });
   for (const { kind, members } of byEntity.values()) addItem(members, w[kind] * rarity(members.length));
-  // Each paper's items (CSR).
-  const itemsStart = new Int32Array(n + 1);
-  for (const members of itemMembers) for (const m of members) itemsStart[m + 1]++;
-  for (let i = 0; i < n; i++) itemsStart[i + 1] += itemsStart[i];
-  const fill = itemsStart.slice(0, n);
-  const itemsOf = new Int32Array(itemsStart[n]);
+  const itemStart = new Int32Array(itemMembers.length + 1);
+  const itemMember = new Int32Array(memberCount);
   itemMembers.forEach((members, item) => {
-    for (const m of members) itemsOf[fill[m]++] = item;
+    itemMember.set(members, itemStart[item]);
+    itemStart[item + 1] = itemStart[item] + members.length;
   });
 
-  // Direct citations (a count per direction) and text neighbours (one cosine per pair), stored
-  // on both endpoints.
+  // Direct citations, a count per direction, stored on both endpoints.
   const cites = new PairList();
   if (w.citation > 0) for (const [citing, cited] of signals.refs) {
     const a = index.get(citing);
     if (a === undefined) continue;
     for (const b of inCorpus(cited)) if (a !== b) (cites.push(a, b, 1), cites.push(b, a, 1));
   }
+  const citeRows = cites.rows(n);
+  return { itemStart, itemMember, itemWeight: Float64Array.from(itemWeight), citeStart: citeRows.start, citeOther: citeRows.b };
+}
+
+/**
+ * The text pairs of `n` papers: `textNeighbours[i]` are paper i's text neighbours, as paper
+ * numbers (pass [] to leave text out). One cosine per pair, stored on both endpoints.
+ */
+export function textPairs(n: number, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): TextPairs {
+  const o = resolvePaperGraphOptions(options);
+  const w = o.weights;
   const texts = new PairList();
   if (w.text > 0) {
     const usable = (list: readonly Neighbour[], j: number, self: number) => {
@@ -209,8 +238,36 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
       }
     });
   }
-  const citeRows = cites.rows(n);
-  const textRows = texts.rows(n);
+  const rows = texts.rows(n);
+  return { textStart: rows.start, textOther: rows.b, textValue: rows.value };
+}
+
+/**
+ * Builds the paper–paper links. `textNeighbours[i]` are the text neighbours of `signals.papers[i]`
+ * as indices into `signals.papers` (pass [] to leave text out).
+ */
+export function paperLinks(signals: PaperSignals, textNeighbours: readonly (readonly Neighbour[])[], options: PaperGraphOptionsInput = {}): PaperLinks {
+  const o = resolvePaperGraphOptions(options);
+  return { papers: signals.papers, ...linkArrays(linkEvidence(signals, o), textPairs(signals.papers.length, textNeighbours, o), o) };
+}
+
+/**
+ * The links of the evidence: what paperLinks returns but the paper ids (a worker thread, which
+ * has only the numbers, runs this part).
+ */
+export function linkArrays(evidence: LinkEvidence, text: TextPairs, options: PaperGraphOptionsInput = {}): Omit<PaperLinks, 'papers'> {
+  const o = resolvePaperGraphOptions(options);
+  const w = o.weights;
+  const { itemStart, itemMember, itemWeight, citeStart, citeOther } = evidence;
+  const { textStart, textOther, textValue } = text;
+  const n = citeStart.length - 1;
+  // Each paper's items (CSR), in item order.
+  const itemsStart = new Int32Array(n + 1);
+  for (let p = 0; p < itemMember.length; p++) itemsStart[itemMember[p] + 1]++;
+  for (let i = 0; i < n; i++) itemsStart[i + 1] += itemsStart[i];
+  const fill = itemsStart.slice(0, n);
+  const itemsOf = new Int32Array(itemsStart[n]);
+  for (let item = 0; item + 1 < itemStart.length; item++) for (let p = itemStart[item]; p < itemStart[item + 1]; p++) itemsOf[fill[itemMember[p]]++] = item;
 
   // Accumulate each paper's row of pair weights into a dense array, as a text index accumulates
   // postings (no global pair map), and keep its `maxLinks` strongest links (rowStart/rowOther/
@@ -218,7 +275,7 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
   // once, after its shared items.
   const acc = new Float64Array(n);
   const citeCount = new Int32Array(n);
-  const textValue = new Float64Array(n);
+  const textValueOf = new Float64Array(n);
   const touched: number[] = [];
   const direct: number[] = [];
   const rowStart = new Int32Array(n + 1);
@@ -229,25 +286,26 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
     for (let p = itemsStart[a]; p < itemsStart[a + 1]; p++) {
       const item = itemsOf[p];
       const weight = itemWeight[item];
-      for (const b of itemMembers[item]) {
+      for (let q = itemStart[item]; q < itemStart[item + 1]; q++) {
+        const b = itemMember[q];
         if (b === a) continue;
         if (acc[b] === 0) touched.push(b);
         acc[b] += weight;
       }
     }
-    for (let p = citeRows.start[a]; p < citeRows.start[a + 1]; p++) {
-      const b = citeRows.b[p];
-      if (citeCount[b]++ === 0 && textValue[b] === 0) direct.push(b);
+    for (let p = citeStart[a]; p < citeStart[a + 1]; p++) {
+      const b = citeOther[p];
+      if (citeCount[b]++ === 0 && textValueOf[b] === 0) direct.push(b);
     }
-    for (let p = textRows.start[a]; p < textRows.start[a + 1]; p++) {
-      const b = textRows.b[p];
-      if (citeCount[b] === 0 && textValue[b] === 0) direct.push(b);
-      textValue[b] = textRows.value[p];
+    for (let p = textStart[a]; p < textStart[a + 1]; p++) {
+      const b = textOther[p];
+      if (citeCount[b] === 0 && textValueOf[b] === 0) direct.push(b);
+      textValueOf[b] = textValue[p];
     }
     for (const b of direct) {
-      const value = (citeCount[b] > 0 ? citeCount[b] * w.citation : 0) + textValue[b];
+      const value = (citeCount[b] > 0 ? citeCount[b] * w.citation : 0) + textValueOf[b];
       citeCount[b] = 0;
-      textValue[b] = 0;
+      textValueOf[b] = 0;
       if (acc[b] === 0) touched.push(b);
       acc[b] += value;
     }
@@ -275,7 +333,7 @@ export function paperLinks(signals: PaperSignals, textNeighbours: readonly (read
     rowStart[a + 1] = kept;
     touched.length = 0;
   }
-  return mergeKeptLinks(ids, rowStart, rowOther, rowValue);
+  return mergeKeptLinks(rowStart, rowOther, rowValue);
 }
 
 /**
@@ -310,8 +368,8 @@ export function selectStrongest(papers: number[], strength: Float64Array, k: num
  * can hold the pair with values summed in different orders; the later row's value is the one
  * kept (as it always was), so weights do not depend on how the rows were stored.
  */
-function mergeKeptLinks(papers: readonly string[], rowStart: Int32Array, rowOther: Int32Array, rowValue: Float64Array): PaperLinks {
-  const n = papers.length;
+function mergeKeptLinks(rowStart: Int32Array, rowOther: Int32Array, rowValue: Float64Array): Omit<PaperLinks, 'papers'> {
+  const n = rowStart.length - 1;
   // Pairs kept by their larger endpoint, grouped by the smaller one (ascending larger, by construction).
   const upStart = new Int32Array(n + 1);
   for (let a = 0; a < n; a++) for (let p = rowStart[a]; p < rowStart[a + 1]; p++) if (rowOther[p] < a) upStart[rowOther[p] + 1]++;
@@ -327,9 +385,11 @@ function mergeKeptLinks(papers: readonly string[], rowStart: Int32Array, rowOthe
       upValue[upFill[b]++] = rowValue[p];
     }
   }
-  const source: number[] = [];
-  const target: number[] = [];
-  const weight: number[] = [];
+  // At most one edge per kept pair.
+  const source = new Int32Array(rowStart[n]);
+  const target = new Int32Array(rowStart[n]);
+  const weight = new Float64Array(rowStart[n]);
+  let m = 0;
   const down: number[] = [];
   for (let a = 0; a < n; a++) {
     // a's own kept pairs with larger papers, ascending.
@@ -340,19 +400,19 @@ function mergeKeptLinks(papers: readonly string[], rowStart: Int32Array, rowOthe
     while (i < down.length || j < upStart[a + 1]) {
       const fromDown = i < down.length ? rowOther[down[i]] : n;
       const fromUp = j < upStart[a + 1] ? upOther[j] : n;
-      source.push(a);
+      source[m] = a;
       if (fromUp <= fromDown) {
-        target.push(fromUp);
-        weight.push(upValue[j++]);
+        target[m] = fromUp;
+        weight[m++] = upValue[j++];
         if (fromUp === fromDown) i++;
       } else {
-        target.push(fromDown);
-        weight.push(rowValue[down[i++]]);
+        target[m] = fromDown;
+        weight[m++] = rowValue[down[i++]];
       }
     }
     down.length = 0;
   }
-  return { papers, source: Int32Array.from(source), target: Int32Array.from(target), weight: Float64Array.from(weight) };
+  return { source: source.slice(0, m), target: target.slice(0, m), weight: weight.slice(0, m) };
 }
 
 /** Each paper's neighbours and link weights, ascending by neighbour. */

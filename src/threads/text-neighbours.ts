@@ -12,8 +12,8 @@
  * TextNeighbourPass), and merges both threads' heaps. Both run the very same search, and any
  * split of the documents gives the same lists and scores as one search of all of them, so the
  * result is identical to computing inline (tested). Once its share is done the worker stays for
- * one more job, the threads stage's Louvain (`partition`), which the main thread would otherwise
- * run while the second core waits.
+ * one more job, the threads stage's paper links and their Louvain partition (`threadLinks`),
+ * which the main thread would otherwise compute while the second core waits.
  *
  * Running from TypeScript sources (tests, tsx) there is no compiled worker file to start, so
  * the pass runs inline there.
@@ -37,7 +37,7 @@ import {
   type TextIndexOptions,
 } from './text-index.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
-import type { PaperLinks } from './paper-graph.js';
+import { linkArrays, type LinkEvidence, type PaperGraphOptions, type PaperLinks, type TextPairs } from './paper-graph.js';
 
 export { searchPartsOf };
 
@@ -123,6 +123,12 @@ export function textPassSearch(parts: SearchParts, task: Pick<TextNeighbourTask,
   return new AllPairsSearch(parts, Math.max(0, Math.floor(task.k)), task.minScore, budget);
 }
 
+/** threadLinks on this thread: the same links and partition. */
+function inlineThreadLinks(papers: readonly string[], request: ThreadLinksRequest): ThreadLinks {
+  const computed = Promise.resolve().then(() => threadLinksOf(request));
+  return { links: computed.then(({ links }) => ({ papers, ...links })), partition: computed.then(({ partition }) => partition()) };
+}
+
 const WORKER_FILE = fileURLToPath(new URL('./text-neighbours.worker.js', import.meta.url));
 
 /** Whether the pass can run in a worker (the compiled worker file exists next to this module). */
@@ -185,24 +191,38 @@ export interface TextWorkerData {
 
 /**
  * What the worker posts back: first its index (so the main thread can join in), then its heaps,
- * then — if asked (PartitionRequest) — Louvain's partition of the paper links.
+ * then — if asked (ThreadLinksRequest) — the paper links and Louvain's partition of them.
  */
 export type TextWorkerMessage =
   | { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number }
   | { type: 'heaps'; heaps: NeighbourHeaps }
+  | { type: 'links'; links: Omit<PaperLinks, 'papers'> }
   | { type: 'partition'; partition: Partition };
 
 /**
- * What the main thread may post once the pass is done: the paper links to partition. They cross
- * as their arrays (papers by number only: Louvain reads no id).
+ * What the main thread may post once the pass is done: what the paper links are summed from
+ * (paper-graph.ts `linkArrays`), all numbers (papers by number only: neither the links nor
+ * Louvain read an id), and Louvain's seed and resolution.
  */
-export interface PartitionRequest {
-  papers: number;
-  source: Int32Array;
-  target: Int32Array;
-  weight: Float64Array;
+export interface ThreadLinksRequest {
+  evidence: LinkEvidence;
+  text: TextPairs;
+  options: PaperGraphOptions;
   seed: number;
   resolution: number;
+}
+
+/** The paper links of a request and their partition, wherever they are computed. */
+export function threadLinksOf(request: ThreadLinksRequest): { links: Omit<PaperLinks, 'papers'>; partition: () => Partition } {
+  const links = linkArrays(request.evidence, request.text, request.options);
+  const papers = Array.from({ length: request.evidence.citeStart.length - 1 }, (_, i) => String(i));
+  return { links, partition: () => partitionLinks({ papers, ...links }, request.seed, request.resolution) };
+}
+
+/** The paper links and their partition, as `TextNeighbourPass.threadLinks` hands them over. */
+export interface ThreadLinks {
+  links: Promise<PaperLinks>;
+  partition: Promise<Partition>;
 }
 
 /**
@@ -220,11 +240,13 @@ export interface TextNeighbourPass {
   index(): Promise<{ index: TextIndex; maxDf: number }>;
   finish(): Promise<TextNeighbours>;
   /**
-   * Louvain over `links` (louvain-view.ts `partitionLinks`), on the worker once the pass is done
-   * — it is idle then — so the main thread can go on meanwhile; call after `finish`. The worker
-   * takes one request; any other (or one after `close`) runs inline, with the same answer.
+   * The paper links of `papers` (paper-graph.ts `linkArrays`) and their Louvain partition
+   * (louvain-view.ts `partitionLinks`), on the worker once the pass is done — it is idle then —
+   * so the main thread can go on meanwhile; call after `finish` (the request is posted at once,
+   * not at the caller's next await). The worker takes one request; any other (or one after
+   * `close`) runs inline, with the same answer.
    */
-  partition(links: PaperLinks, seed: number, resolution: number): Promise<Partition>;
+  threadLinks(papers: readonly string[], request: ThreadLinksRequest): ThreadLinks;
   /** Lets the worker go (when `partition` is not wanted); harmless after it. */
   close(): void;
 }
@@ -251,7 +273,7 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
           const { index: text, maxDf } = index();
           return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: allNeighbours(text, task.k, task.minScore), maxDf };
         }),
-      partition: (links, seed, resolution) => Promise.resolve().then(() => partitionLinks(links, seed, resolution)),
+      threadLinks: inlineThreadLinks,
       close: () => undefined,
     };
   }
@@ -263,15 +285,18 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   const worker = new Worker(WORKER_FILE, { workerData: { task, claims: claims.buffer, thresholds: thresholds.buffer as SharedArrayBuffer } satisfies TextWorkerData });
   let indexReady!: (m: Extract<TextWorkerMessage, { type: 'index' }>) => void;
   let heapsReady!: (h: NeighbourHeaps) => void;
+  let linksReady!: (l: Omit<PaperLinks, 'papers'>) => void;
   let partitionReady!: (p: Partition) => void;
   let failed!: (e: Error) => void;
   const index = new Promise<Extract<TextWorkerMessage, { type: 'index' }>>((resolve) => (indexReady = resolve));
   const heaps = new Promise<NeighbourHeaps>((resolve) => (heapsReady = resolve));
+  const linked = new Promise<Omit<PaperLinks, 'papers'>>((resolve) => (linksReady = resolve));
   const partitioned = new Promise<Partition>((resolve) => (partitionReady = resolve));
   const failure = new Promise<never>((_, reject) => (failed = reject));
   failure.catch(() => undefined); // raced below; this only keeps an early failure from being "unhandled"
   let closed = false;
   let requested = false;
+  let heapsArrived = false;
   const close = () => {
     if (closed) return;
     closed = true;
@@ -280,10 +305,12 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   worker.on('message', (m: TextWorkerMessage) => {
     if (m.type === 'index') indexReady(m);
     else if (m.type === 'heaps') {
+      heapsArrived = true;
       heapsReady(m.heaps);
       // It waits for a PartitionRequest now; that wait must not keep the process alive.
       worker.unref();
-    } else {
+    } else if (m.type === 'links') linksReady(m.links);
+    else {
       partitionReady(m.partition);
       close();
     }
@@ -318,14 +345,21 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
       const theirs = await Promise.race([heaps, failure]);
       return { ids: task.docs.map((d) => d.id), k: task.k, minScore: task.minScore, lists: mergeNeighbourHeaps(own ? [theirs, own] : [theirs]), maxDf };
     },
-    async partition(links, seed, resolution) {
-      await Promise.race([heaps, failure]);
-      if (closed || requested) return partitionLinks(links, seed, resolution);
+    threadLinks(papers, request) {
+      if (closed || requested) return inlineThreadLinks(papers, request);
       requested = true;
-      const request: PartitionRequest = { papers: links.papers.length, source: links.source, target: links.target, weight: links.weight, seed, resolution };
-      worker.ref();
-      worker.postMessage(request);
-      return Promise.race([partitioned, failure]);
+      const post = () => {
+        worker.ref();
+        worker.postMessage(request);
+      };
+      // Posted now when the worker is done with its share (it always is after finish()).
+      const posted = heapsArrived ? Promise.resolve(post()) : Promise.race([heaps, failure]).then(post);
+      const links = posted.then(() => Promise.race([linked, failure])).then((l) => ({ papers, ...l }));
+      const partition = posted.then(() => Promise.race([partitioned, failure]));
+      // Both are raced with a failure: one left unawaited must not be an unhandled rejection.
+      links.catch(() => undefined);
+      partition.catch(() => undefined);
+      return { links, partition };
     },
     close,
   };

@@ -1,11 +1,11 @@
 /**
  * Worker entry of text-neighbours.ts: builds the pass's index, posts its parts (so the main
  * thread can join in once it is free), searches the documents it claims, posts its heaps; then,
- * idle, partitions the paper links with Louvain if the main thread asks (PartitionRequest).
+ * idle, sums the paper links and partitions them with Louvain if the main thread asks
+ * (ThreadLinksRequest), posting the links as soon as they are summed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { partitionLinks } from './louvain-view.js';
-import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, type PartitionRequest, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
+import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, threadLinksOf, type ThreadLinksRequest, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
 
 const { task, claims: buffer, thresholds } = workerData as TextWorkerData;
 const { index, maxDf } = textPassIndex(task);
@@ -20,9 +20,11 @@ for (let d = claims.claim(); d >= 0; d = claims.claim()) {
 }
 const heaps = search.heaps();
 parentPort!.postMessage({ type: 'heaps', heaps } satisfies TextWorkerMessage, [heaps.doc.buffer as ArrayBuffer, heaps.score.buffer as ArrayBuffer, heaps.size.buffer as ArrayBuffer]);
-parentPort!.once('message', (request: PartitionRequest) => {
-  const papers = Array.from({ length: request.papers }, (_, i) => String(i));
-  const partition = partitionLinks({ papers, source: request.source, target: request.target, weight: request.weight }, request.seed, request.resolution);
+parentPort!.once('message', (request: ThreadLinksRequest) => {
+  const { links, partition: partitionOf } = threadLinksOf(request);
+  // Copied, not transferred: Louvain reads them next.
+  parentPort!.postMessage({ type: 'links', links } satisfies TextWorkerMessage);
+  const partition = partitionOf();
   parentPort!.postMessage({ type: 'partition', partition } satisfies TextWorkerMessage, [partition.communityOf.buffer as ArrayBuffer]);
   parentPort!.close();
 });

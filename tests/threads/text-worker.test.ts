@@ -13,7 +13,7 @@ import { mulberry32 } from '../../src/threads/rng.js';
 import { textNeighbourTask } from '../../src/threads/index.js';
 import { buildSamples } from '../helpers/seeds.js';
 import { partitionLinks } from '../../src/threads/louvain-view.js';
-import { paperLinks } from '../../src/threads/paper-graph.js';
+import { linkEvidence, paperLinks, resolvePaperGraphOptions, textPairs } from '../../src/threads/paper-graph.js';
 import { readSignals } from '../../src/threads/signals.js';
 
 const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'threads', 'text-neighbours.js');
@@ -33,27 +33,36 @@ describe('text neighbours in a worker', () => {
     expect(await compiled.startTextNeighbours(task, { reserve: 40, minPiece: 4 }).finish()).toEqual(inline);
   });
 
-  it("partitions the paper links on the worker once the pass is done, as Louvain does inline", async () => {
+  it("sums the paper links and partitions them on the worker once the pass is done, as inline", async () => {
     const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/threads/text-neighbours.js');
     const samples = buildSamples();
-    const links = paperLinks(readSignals(samples.graph), computeTextNeighbours(task).lists);
+    const signals = readSignals(samples.graph);
+    const neighbours = computeTextNeighbours(task).lists;
+    const links = paperLinks(signals, neighbours);
     expect(links.source.length).toBeGreaterThan(100);
+    const options = resolvePaperGraphOptions();
+    const request = (seed: number, resolution: number) => ({ evidence: linkEvidence(signals, options), text: textPairs(signals.papers.length, neighbours, options), options, seed, resolution });
     for (const [seed, resolution] of [[42, 1], [7, 2]]) {
       const inline = partitionLinks(links, seed, resolution);
       expect(new Set(inline.communityOf).size).toBeGreaterThan(2);
       const pass = compiled.startTextNeighbours(task);
       await pass.finish();
-      expect(await pass.partition(links, seed, resolution)).toEqual(inline);
+      const onWorker = pass.threadLinks(signals.papers, request(seed, resolution));
+      expect(await onWorker.links).toEqual(links);
+      expect(await onWorker.partition).toEqual(inline);
     }
     // Two requests at once: the worker takes the first, the second runs inline; the same answers.
     const twice = compiled.startTextNeighbours(task);
     await twice.finish();
-    expect(await Promise.all([twice.partition(links, 42, 1), twice.partition(links, 7, 2)])).toEqual([partitionLinks(links, 42, 1), partitionLinks(links, 7, 2)]);
-    // Closed without a partition, and asked after closing: inline, the same answer.
+    const [first, second] = [twice.threadLinks(signals.papers, request(42, 1)), twice.threadLinks(signals.papers, request(7, 2))];
+    expect(await Promise.all([first.links, first.partition, second.links, second.partition])).toEqual([links, partitionLinks(links, 42, 1), links, partitionLinks(links, 7, 2)]);
+    // Closed without a request, and asked after closing: inline, the same answer.
     const pass = compiled.startTextNeighbours(task);
     await pass.finish();
     pass.close();
-    expect(await pass.partition(links, 42, 1)).toEqual(partitionLinks(links, 42, 1));
+    const closed = pass.threadLinks(signals.papers, request(42, 1));
+    expect(await closed.links).toEqual(links);
+    expect(await closed.partition).toEqual(partitionLinks(links, 42, 1));
   });
 });
 
