@@ -26,7 +26,7 @@ import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
-import { linkEvidence, paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { linkArrays, linkEvidence, paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type ThreadLinks, type ThreadLinksRequest, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
@@ -194,7 +194,8 @@ function textInputs(graph: LitGraph, o: ThreadOptions): Omit<ThreadInputs, 'link
 
 function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
   const { pg, ...inputs } = textInputs(graph, o);
-  return { ...inputs, links: paperLinks(inputs.signals, inputs.neighbours, pg) };
+  const links = o.linkEvidence ? { papers: inputs.ids, ...linkArrays(o.linkEvidence, textPairs(inputs.ids.length, inputs.neighbours, pg), pg) } : paperLinks(inputs.signals, inputs.neighbours, pg);
+  return { ...inputs, links };
 }
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addThreadsToGraph, detectThreads, OTHER_THREAD } from '../../src/threads/index.js';
+import { addThreadsToGraph, detectThreads, OTHER_THREAD, threadLinkEvidence } from '../../src/threads/index.js';
 import { buildPaperGraph, paperAdjacency, paperLinks, selectStrongest, toPaperGraph } from '../../src/threads/paper-graph.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 import { readSignals } from '../../src/threads/signals.js';
@@ -135,6 +135,15 @@ describe('threads on a fixture of two citation clusters', () => {
     const y = detectThreads(loadFixture('two-clusters.json'), { seed: 7 });
     expect(JSON.stringify(y.threads)).toBe(JSON.stringify(x.threads));
     expect(y.modularity).toBe(x.modularity);
+  });
+
+  it('gives the same threads from link evidence worked out ahead (as the build does) as from the signals', () => {
+    const signals = readSignals(graph);
+    const fresh = detectThreads(graph, { seed: 7, paperGraph: { maxLinks: 3 } });
+    const ahead = detectThreads(graph, { seed: 7, paperGraph: { maxLinks: 3 }, signals, linkEvidence: threadLinkEvidence(signals, { paperGraph: { maxLinks: 3 } }) });
+    expect(ahead.paperLinks).toEqual(fresh.paperLinks);
+    expect(JSON.stringify(ahead.threads)).toBe(JSON.stringify(fresh.threads));
+    expect(fresh.paperLinks.source.length).toBeGreaterThan(0);
   });
 
   it('folds communities below minSize into "other"', () => {
