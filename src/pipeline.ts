@@ -75,8 +75,8 @@ export interface BuildHooks {
   /**
    * runPipelineAsync: called once papers and mentions are final (nothing later changes them),
    * during the threads stage while the paper links and Louvain run on the worker and the main
-   * thread would otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited before the
-   * threads stage ends.
+   * thread would otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited
+   * before the threads stage ends.
    */
   onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
   /**

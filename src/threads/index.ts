@@ -26,7 +26,7 @@ import { threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
-import { linkArrays, linkEvidence, paperAdjacency, paperLinks, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
+import { linkArrays, linkEvidence, paperAdjacency, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
 import { computeTextNeighbours, type ThreadLinks, type ThreadLinksRequest, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
@@ -192,10 +192,16 @@ function textInputs(graph: LitGraph, o: ThreadOptions): Omit<ThreadInputs, 'link
   return { o, signals, ids, neighbours: text.lists, notes, pg };
 }
 
+/** What the paper links and Louvain are computed from (the evidence worked out ahead when given). */
+function linksRequest(inputs: Omit<ThreadInputs, 'links'>, pg: PaperGraphOptions): ThreadLinksRequest {
+  const { o, signals, ids, neighbours } = inputs;
+  return { evidence: o.linkEvidence ?? linkEvidence(signals, pg), text: textPairs(ids.length, neighbours, pg), options: pg, seed: o.seed, resolution: o.resolution };
+}
+
 function threadInputs(graph: LitGraph, o: ThreadOptions): ThreadInputs {
   const { pg, ...inputs } = textInputs(graph, o);
-  const links = o.linkEvidence ? { papers: inputs.ids, ...linkArrays(o.linkEvidence, textPairs(inputs.ids.length, inputs.neighbours, pg), pg) } : paperLinks(inputs.signals, inputs.neighbours, pg);
-  return { ...inputs, links };
+  const { evidence, text } = linksRequest(inputs, pg);
+  return { ...inputs, links: { papers: inputs.ids, ...linkArrays(evidence, text, pg) } };
 }
 
 /**
@@ -418,8 +424,7 @@ export type ThreadLinksRunner = (papers: readonly string[], request: ThreadLinks
 export async function threadStageAsync(graph: LitGraph, options: Partial<ThreadOptions>, run: ThreadLinksRunner, meanwhile?: () => void | Promise<void>): Promise<ThreadStageResult> {
   const o = resolveThreadOptions(options);
   const { pg, ...text } = textInputs(graph, o);
-  const evidence = o.linkEvidence ?? linkEvidence(text.signals, pg);
-  const running = run(text.ids, { evidence, text: textPairs(text.ids.length, text.neighbours, pg), options: pg, seed: o.seed, resolution: o.resolution });
+  const running = run(text.ids, linksRequest(text, pg));
   const similar = similarPairs(text.ids, text.neighbours, o);
   addSimilarEdges(graph, similar);
   const [links, partitionDone] = await Promise.all([running.links, running.partition, meanwhile?.()]);
