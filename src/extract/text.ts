@@ -9,6 +9,7 @@
  * rate; a lexicon lookup with cached lower-cased forms keeps extraction at tens of MB/s.
  */
 import { createRequire } from 'node:module';
+import { WordTable } from './word-table.js';
 
 export interface Token {
   /** The token as written. */
@@ -27,9 +28,8 @@ export interface Token {
   isWord: boolean;
   /**
    * The number of the distinct word (as written, and whether at a sentence start) every token of
-   * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand. (Past
-   * 500k distinct words the word cache starts afresh, and a word seen again may get a second
-   * number: its answers are worked out again, the same.)
+   * it shares, for answers the word alone decides (`WordMemo`); -1 for a token made by hand. A
+   * word keeps its number for the life of the process.
    */
   word: number;
 }
@@ -42,8 +42,8 @@ let wordCount = 0;
  * it …), worked out once per distinct word and then read by its number: a typed-array read per
  * token instead of a string lookup in a map of every word seen (whose cache misses were a tenth
  * of extraction). `compute` returns a small integer ≥ 0; a token with no number gets it worked
- * out each time. The table grows with the words numbered (4 bytes each: 114k words for 100k
- * papers; a word gets a new number only after wordInfo's cache is cleared at 500k words).
+ * out each time. The table grows with the words numbered (4 bytes each: about 115k words for
+ * 100k papers).
  */
 export class WordMemo {
   /** The answer + 1 per word number; 0 while not worked out. */
@@ -162,73 +162,38 @@ interface WordInfo {
   compact: string;
   tag: string;
 }
-const wordCache = new Map<string, WordInfo>();
-const startCache = new Map<string, WordInfo>();
-
-/** Lower case, compact form and lexical tag of a word, cached (words repeat across abstracts). */
-function wordInfo(word: string, sentenceStart: boolean): WordInfo {
-  const cache = sentenceStart ? startCache : wordCache;
-  let info = cache.get(word);
-  if (info === undefined) {
-    const lower = word.toLowerCase();
-    info = { word, id: wordCount++, lower, compact: /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''), tag: lexicalTag(word, lower, sentenceStart) };
-    if (cache.size > 500_000) cache.clear();
-    cache.set(word, info);
-  }
-  return info;
-}
 
 /*
- * A direct-mapped cache in front of wordInfo, probed by a hash of the word's characters read
- * straight from the text: a hit costs no substring and no Map lookup (hashing a fresh substring
- * and probing a Map of a few hundred thousand words was the largest single cost of extraction,
- * about 0.5 µs a token), and the token shares the cached strings. Words collide in a slot now and
- * then; a miss falls back to wordInfo, which is always right.
- *
- * The slots are kept as columns (typed arrays and arrays of the strings a token takes), not as
- * references to WordInfo objects: a hit then reads a few megabytes that stay in the CPU's cache,
- * where reading the WordInfo and its string, scattered over a heap of gigabytes, cost a memory
- * round trip or two per token. Up to SLOT_CHARS characters of each word are kept to compare
- * against the text; longer words compare against the cached string.
+ * Every distinct word read so far (and whether at a sentence start), found by its characters in
+ * the text (word-table.ts), with what tokens take from it kept in columns by entry number: a
+ * token reads a few strings and a number from arrays that stay in the CPU's cache, never a
+ * WordInfo object scattered over the heap (that cost a memory round trip per token, session 8).
  */
-const SLOT_BITS = 16;
-const SLOTS = 1 << SLOT_BITS;
-const SLOT_MASK = SLOTS - 1;
-const SLOT_CHARS = 16;
-/** Per slot: (length << 1) | atStart of the word it holds; 0 when empty (no word is empty). */
-const slotKey = new Int32Array(SLOTS);
-const slotChars = new Uint16Array(SLOTS * SLOT_CHARS);
-const slotWord = new Array<string>(SLOTS).fill('');
-const slotLower = new Array<string>(SLOTS).fill('');
-const slotCompact = new Array<string>(SLOTS).fill('');
-const slotTag = new Array<string>(SLOTS).fill('');
-const slotId = new Int32Array(SLOTS);
+const words = new WordTable();
+const entryWord: string[] = [];
+const entryLower: string[] = [];
+const entryCompact: string[] = [];
+const entryTag: string[] = [];
+let entryId = new Int32Array(1 << 14);
 
-/** The slot holding text[start, end) (a word, so never empty), filled from wordInfo on a miss. */
-function wordSlot(text: string, start: number, end: number, sentenceStart: boolean): number {
-  let h = sentenceStart ? 0x2545f491 : 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  const slot = (h ^ (h >>> SLOT_BITS)) & SLOT_MASK;
-  const length = end - start;
-  const key = (length << 1) | (sentenceStart ? 1 : 0);
-  if (slotKey[slot] === key) {
-    if (length <= SLOT_CHARS) {
-      const base = slot * SLOT_CHARS;
-      let k = 0;
-      while (k < length && slotChars[base + k] === text.charCodeAt(start + k)) k++;
-      if (k === length) return slot;
-    } else if (text.startsWith(slotWord[slot], start)) return slot;
+/** The entry of the word text[start, end) (never empty), added with its forms and tag when new. */
+function wordEntry(text: string, start: number, end: number, sentenceStart: boolean): number {
+  const found = words.find(text, start, end, sentenceStart);
+  if (found >= 0) return found;
+  const entry = words.add(text, start, end, sentenceStart);
+  const word = text.slice(start, end);
+  const lower = word.toLowerCase();
+  if (entry === entryId.length) {
+    const ids = new Int32Array(entry * 2);
+    ids.set(entryId);
+    entryId = ids;
   }
-  const info = wordInfo(text.slice(start, end), sentenceStart);
-  slotKey[slot] = key;
-  const base = slot * SLOT_CHARS;
-  for (let k = 0; k < Math.min(length, SLOT_CHARS); k++) slotChars[base + k] = text.charCodeAt(start + k);
-  slotWord[slot] = info.word;
-  slotLower[slot] = info.lower;
-  slotCompact[slot] = info.compact;
-  slotTag[slot] = info.tag;
-  slotId[slot] = info.id;
-  return slot;
+  entryWord.push(word);
+  entryLower.push(lower);
+  entryCompact.push(/^[a-z0-9]+$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]+/gu, ''));
+  entryTag.push(lexicalTag(word, lower, sentenceStart));
+  entryId[entry] = wordCount++;
+  return entry;
 }
 
 const punctuation = new Map<number, WordInfo>();
@@ -311,8 +276,8 @@ export function tokenize(text: string): Token[] {
       start = end;
       continue;
     }
-    const slot = wordSlot(text, start, end, sentenceStart);
-    tokens.push({ text: slotWord[slot], lower: slotLower[slot], compact: slotCompact[slot], start, end, tag: slotTag[slot], sentence, isWord: true, word: slotId[slot] });
+    const entry = wordEntry(text, start, end, sentenceStart);
+    tokens.push({ text: entryWord[entry], lower: entryLower[entry], compact: entryCompact[entry], start, end, tag: entryTag[entry], sentence, isWord: true, word: entryId[entry] });
     sentenceStart = false;
     start = end;
   }

@@ -39,10 +39,9 @@ describe('tokenize', () => {
     }
   });
 
-  it('gives every word its own text, case and tag when far more words than cache slots share them', () => {
-    // 200,000 distinct words, more than the 65,536 slots of the word cache in front of the lexicon,
-    // so many words land in a slot another word holds; each at and off a sentence start; some
-    // longer than the 16 characters a slot keeps.
+  it('gives every word its own text, case and tag when hundreds of thousands of words share the word table', () => {
+    // 200,000 distinct words, each at and off a sentence start, some of 30 characters: the word
+    // table (word-table.ts) grows several times on the way.
     const next = rng(11);
     const words: string[] = [];
     for (let n = 0; n < 200_000; n++) {
@@ -54,7 +53,7 @@ describe('tokenize', () => {
     const text = words.map((w, n) => (n % 5 === 0 ? `${w}.` : w)).join(' ');
     const first = tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence, t.word].join('|'));
     expect(tokenize(text).filter((t) => t.text !== text.slice(t.start, t.end))).toEqual([]);
-    // In another order (other words now hold the slots), each word gets what it got before.
+    // In another order, each word gets what it got before.
     const reversed = [...words].reverse().join(' ');
     tokenize(reversed);
     expect(tokenize(text).map((t) => [t.text, t.lower, t.compact, t.tag, t.sentence, t.word].join('|'))).toEqual(first);
