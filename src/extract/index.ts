@@ -18,6 +18,7 @@
  * text mentions: graph/build.ts adds those straight from the Paper.
  */
 import type { Entity, EntityType, Extraction, Mention, Paper } from '../types.js';
+import { makeMention } from './mention.js';
 import { repoMentions } from './repos.js';
 import { analyse, SpanMask, type Doc, type Found } from './doc.js';
 import { methodMentions } from './methods.js';
@@ -26,7 +27,7 @@ import { metricMentions } from './metrics.js';
 import { taskMentions } from './tasks.js';
 import { orgMentions } from './orgs.js';
 import { typedTerms } from './terms.js';
-import { emptyNotes, entitiesFromMentions as entitiesWithNotes, foundKey, noteFound, resolveCorpus, type ResolutionNotes } from './resolve.js';
+import { emptyNotes, entitiesFromMentions as entitiesWithNotes, foundKey, keepMentions, noteFound, resolveCorpus, type KeyNumbers, type ResolutionNotes } from './resolve.js';
 
 export interface ExtractOptions {
   /** Entity types to extract; all by default. */
@@ -170,11 +171,7 @@ export function extractPaperMentions(paper: PaperText, options: ExtractOptions =
       const key = foundKey(f, text);
       if (key.endsWith(':')) continue;
       noteFound(notes, f, key, text);
-      const m: Mention = { paper: paper.id, entity: key, type: f.type, role: f.role, start: f.start, end: f.end, text: text.slice(f.start, f.end), field, rule: f.rule, confidence: f.confidence };
-      if (f.value !== undefined) m.value = f.value;
-      if (f.dataset !== undefined) m.dataset = f.dataset;
-      if (f.setting !== undefined) m.setting = f.setting;
-      mentions.push(m);
+      mentions.push(makeMention(paper.id, key, f.type, f.role, f.start, f.end, text.slice(f.start, f.end), field, f.rule, f.confidence, f));
     }
   }
   if (paper.abstract && options.types.includes('repo')) mentions.push(...repoMentions(paper.id, paper.abstract));
@@ -191,14 +188,25 @@ export function entitiesFromMentions(mentions: readonly Mention[], notes?: Resol
  * they add a node that links nothing: across a corpus they are kept only when at least this
  * many papers name the same entity. Per-paper extraction (and the SciERC eval) keeps them all.
  */
-export const MIN_TERM_PAPERS = 2;
+export const MIN_TERM_PAPERS = 2 as const;
 
-function pruneLoneTerms(mentions: Mention[], minPapers: number): Mention[] {
+function pruneLoneTerms(mentions: Mention[], numbered: KeyNumbers): { mentions: Mention[]; numbered: KeyNumbers } {
+  const { keys, of } = numbered;
   // Papers are counted only for entities some noun phrase names (any mention of them counts).
-  const papersOf = new Map<string, Set<string>>();
-  for (const m of mentions) if (m.rule === 'np-head' && !papersOf.has(m.entity)) papersOf.set(m.entity, new Set());
-  for (const m of mentions) papersOf.get(m.entity)?.add(m.paper);
-  return mentions.filter((m) => m.rule !== 'np-head' || papersOf.get(m.entity)!.size >= minPapers);
+  const named = new Uint8Array(keys.length);
+  for (let i = 0; i < mentions.length; i++) if (mentions[i].rule === 'np-head') named[of[i]] = 1;
+  // MIN_TERM_PAPERS is two: an entity is kept when a mention's paper differs from its first one
+  // (in any order of the mentions; no set of papers per entity).
+  const firstPaper: Array<string | undefined> = new Array<string | undefined>(keys.length);
+  const twoPapers = new Uint8Array(keys.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const k = of[i];
+    if (named[k] === 0 || twoPapers[k] === 1) continue;
+    const first = firstPaper[k];
+    if (first === undefined) firstPaper[k] = mentions[i].paper;
+    else if (first !== mentions[i].paper) twoPapers[k] = 1;
+  }
+  return keepMentions(mentions, numbered, (m, k) => m.rule !== 'np-head' || twoPapers[k] === 1);
 }
 
 /** The per-paper half of extractEntities: every paper's mentions in order, notes gathered on the way. */
@@ -210,9 +218,9 @@ export function extractCorpusMentions(papers: readonly PaperText[], options: Ext
 
 /** The corpus half of extractEntities: keys merged across papers, lone terms dropped, entities grouped. */
 export function finishExtraction(corpusMentions: Mention[], notes: ResolutionNotes): Extraction {
-  resolveCorpus(corpusMentions, notes);
-  const mentions = pruneLoneTerms(corpusMentions, MIN_TERM_PAPERS);
-  return { entities: entitiesFromMentions(mentions, notes), mentions };
+  const resolved = resolveCorpus(corpusMentions, notes);
+  const { mentions, numbered } = pruneLoneTerms(corpusMentions, resolved);
+  return { entities: entitiesWithNotes(mentions, notes, numbered), mentions };
 }
 
 export function extractEntities(papers: readonly PaperText[], options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Extraction {

@@ -4,6 +4,7 @@
  */
 import type { Mention } from '../types.js';
 import { normaliseRepoUrl, repoKey, trimTrailing } from '../graph/keys.js';
+import { makeMention } from './mention.js';
 
 // Linear: one bounded scheme, one host alternation, then a run of URL characters.
 // PDF-extracted abstracts sometimes break a link after the host ("https://github.com/ owner/name"):
@@ -34,16 +35,5 @@ export function findRepoLinks(text: string): RepoMention[] {
 
 /** `has_code` mentions for one paper's abstract. */
 export function repoMentions(paperId: string, abstract: string): Mention[] {
-  return findRepoLinks(abstract).map((link) => ({
-    paper: paperId,
-    entity: link.key,
-    type: 'repo',
-    role: 'has_code',
-    start: link.start,
-    end: link.end,
-    text: link.text,
-    field: 'abstract',
-    rule: 'repo-url',
-    confidence: 1,
-  }));
+  return findRepoLinks(abstract).map((link) => makeMention(paperId, link.key, 'repo', 'has_code', link.start, link.end, link.text, 'abstract', 'repo-url', 1));
 }

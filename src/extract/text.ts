@@ -86,7 +86,7 @@ function isWordChar(c: number): boolean {
 
 const SPACE = /\s/;
 /** A character of the regex class \s (ASCII answered at once, the rest by the regex itself). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(String.fromCharCode(c));
 }
 

@@ -4,7 +4,8 @@
  * when one paper alone has it (index.ts MIN_TERM_PAPERS).
  */
 import { describe, expect, it } from 'vitest';
-import { extractCorpusMentions, extractEntities, MIN_TERM_PAPERS } from '../../src/extract/index.js';
+import { extractCorpusMentions, extractEntities, finishExtraction, MIN_TERM_PAPERS } from '../../src/extract/index.js';
+import { emptyNotes } from '../../src/extract/resolve.js';
 
 const papers = [
   { id: 'p1', title: 'A study', abstract: 'We train a quantum lattice model on news.' },
@@ -23,5 +24,23 @@ describe('lone noun-phrase terms', () => {
     expect(kept).not.toContain('p3 task:treebank-conversion');
     expect(entities.map((e) => e.id)).not.toContain('task:treebank-conversion');
     expect(entities.find((e) => e.id === 'method:quantum-lattice-model')?.mentions).toBe(2);
+  });
+
+  it('counts the papers of a term the same when the mentions do not come paper by paper', () => {
+    // p4 names a term twice, alone: with its two mentions apart (another paper's in between), a
+    // count of "paper changes" would make two papers of one. Mentions merged from elsewhere can
+    // come in any order; the result must be that of the paper-by-paper list.
+    const corpus = [...papers, { id: 'p4', title: 'Notes', abstract: 'We study sonnet conversion and revisit sonnet conversion.' }];
+    const grouped = extractCorpusMentions(corpus);
+    const lone = grouped.filter((m) => m.entity === 'task:sonnet-conversion');
+    expect(lone.map((m) => m.paper)).toEqual(['p4', 'p4']);
+    const interleaved = [lone[0], ...grouped.filter((m) => m !== lone[0] && m !== lone[1]), lone[1]];
+    const key = (m: { paper: string; entity: string; start: number }) => `${m.paper} ${m.entity} ${m.start}`;
+    const fromGrouped = finishExtraction(grouped.map((m) => ({ ...m })), emptyNotes());
+    const fromInterleaved = finishExtraction(interleaved.map((m) => ({ ...m })), emptyNotes());
+    expect(fromInterleaved.mentions.map(key).sort()).toEqual(fromGrouped.mentions.map(key).sort());
+    expect(fromInterleaved.mentions.map((m) => m.entity)).not.toContain('task:sonnet-conversion');
+    expect(fromInterleaved.mentions.map((m) => m.entity)).toContain('method:quantum-lattice-model');
+    expect(fromInterleaved.entities).toEqual(fromGrouped.entities);
   });
 });
