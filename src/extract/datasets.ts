@@ -12,7 +12,7 @@
  *   - "experiments on τ-bench, VitaBench and …": name-like items after an evaluation cue.
  */
 import type { Doc, Found } from './doc.js';
-import { isNameLike, SpanMask } from './doc.js';
+import { found, isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
@@ -79,15 +79,15 @@ export function datasetMentions(doc: Doc): Found[] {
       const named = /^\s*(?::|-|–|\()\s*([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/.exec(text.slice(after, after + 60));
       if (e?.[2] && named && isNameLike(named[1]) && !GENERIC_ACRONYMS.has(named[1])) {
         const start = after + named[0].length - named[1].length;
-        add({ type: 'dataset', role: 'evaluates_on', start, end: start + named[1].length, rule: 'shared-task-name', confidence: 0.8 });
+        add(found('dataset', 'evaluates_on', start, start + named[1].length, 'shared-task-name', 0.8));
       }
       spans.push([m.start, after]);
       continue;
     }
     if (v) {
       const end = m.end + v[0].replace(/\s+$/, '').length;
-      add({ type: 'dataset', role: 'evaluates_on', start: m.start, end, rule: 'gazetteer-variant', confidence: 0.9, name: `${m.entry.name} ${v[1]}×${v[2]}`, variantOf: m.entry.variantOf ?? m.entry.key });
-    } else add({ type: 'dataset', role: 'evaluates_on', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+      add(found('dataset', 'evaluates_on', m.start, end, 'gazetteer-variant', 0.9, { name: `${m.entry.name} ${v[1]}×${v[2]}`, variantOf: m.entry.variantOf ?? m.entry.key }));
+    } else add(found('dataset', 'evaluates_on', m.start, m.end, 'gazetteer', 0.9, { key: m.entry.key }));
   }
 
   const known = (i: number): boolean => doc.nameAt.has(i) && doc.nameAt.get(i)!.entry.type !== 'dataset';
@@ -159,7 +159,7 @@ export function datasetMentions(doc: Doc): Found[] {
     if (!/[A-Za-z]/.test(surface)) return;
     // One common English word is not a dataset name ("Graph dataset" opening a sentence).
     if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
-    add({ type: 'dataset', role: 'evaluates_on', start, end, rule, confidence });
+    add(found('dataset', 'evaluates_on', start, end, rule, confidence));
   }
 
   /** Reads "A, B, and C" from token k; strict lists need name-like items. */

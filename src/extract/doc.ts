@@ -43,6 +43,32 @@ export interface Found {
   setting?: string;
 }
 
+/** What a found span may carry besides its place, rule and confidence. */
+export type FoundDetails = Pick<Found, 'key' | 'name' | 'alias' | 'variantOf' | 'value' | 'dataset' | 'setting'>;
+
+/**
+ * A found span with every field present, undefined when unset. Spans made as object literals
+ * with only the fields each rule sets came in a dozen shapes, and every pass over them (choosing
+ * one span per region, keys, mentions) read their fields through megamorphic lookups.
+ */
+export function found(type: EntityType, role: MentionRole, start: number, end: number, rule: string, confidence: number, details?: FoundDetails): Found {
+  return {
+    type,
+    role,
+    start,
+    end,
+    rule,
+    confidence,
+    key: details?.key,
+    name: details?.name,
+    alias: details?.alias,
+    variantOf: details?.variantOf,
+    value: details?.value,
+    dataset: details?.dataset,
+    setting: details?.setting,
+  };
+}
+
 // Words after which a hyphenated suffix still leaves the name whole ("BERT-based").
 const NAME_SUFFIXES = new Set(['based', 'style', 'like', 'driven', 'powered', 'guided', 'initialized', 'enhanced', 'augmented', 'large', 'base', 'small', 'only', 'free', 'level', 'specific', 'generated', 'pretrained', 'tuned', 'inspired']);
 

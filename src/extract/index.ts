@@ -20,7 +20,7 @@
 import type { Entity, EntityType, Extraction, Mention, Paper } from '../types.js';
 import { makeMention } from './mention.js';
 import { repoMentions } from './repos.js';
-import { analyse, SpanMask, type Doc, type Found } from './doc.js';
+import { analyse, found as foundSpan, SpanMask, type Doc, type Found } from './doc.js';
 import { methodMentions } from './methods.js';
 import { datasetMentions } from './datasets.js';
 import { metricMentions } from './metrics.js';
@@ -133,7 +133,7 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
   if (options.terms) {
     const terms = termMentions(doc).filter((f) => want.has(f.type));
     mergeWithPhrases(doc.text, found, terms);
-    for (const t of terms) found.push({ type: t.type, role: t.role, start: t.start, end: t.end, rule: t.rule, confidence: t.confidence });
+    for (const t of terms) found.push(foundSpan(t.type, t.role, t.start, t.end, t.rule, t.confidence));
   }
   for (let n = found.length - 1; n >= 0; n--) if (found[n].rule === 'dropped') found.splice(n, 1);
   // Keep the highest-priority span of each region (each span's priority worked out once, not per comparison).

@@ -16,7 +16,7 @@
  * Generic phrases ("our model", "the proposed method") never become methods.
  */
 import type { Doc, Found } from './doc.js';
-import { isNameLike, SpanMask } from './doc.js';
+import { found, isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
 import { headTypeOf, isGenericHead } from './terms.js';
 import type { Token } from './text.js';
@@ -151,8 +151,8 @@ export function methodMentions(doc: Doc): Found[] {
     const known = doc.nameAt.get(a.from);
     if (known && known.to === a.to) return;
     const data = DATASET_NOUNS.has(tokens[a.to - 1].lower) || DATASET_NOUNS.has(tokens[a.short + 2]?.lower ?? '') || namesData(tokens, a.from, a.short + 2);
-    propose({ type: 'method', role: 'proposes', start: tokens[a.from].start, end: tokens[a.to - 1].end, rule, confidence, name, alias: a.longText }, a.longText, data);
-    propose({ type: 'method', role: 'proposes', start: shortTok.start, end: shortTok.end, rule, confidence, alias: a.longText }, name, data);
+    propose(found('method', 'proposes', tokens[a.from].start, tokens[a.to - 1].end, rule, confidence, { name, alias: a.longText }), a.longText, data);
+    propose(found('method', 'proposes', shortTok.start, shortTok.end, rule, confidence, { alias: a.longText }), name, data);
   };
 
   // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
@@ -164,7 +164,7 @@ export function methodMentions(doc: Doc): Found[] {
       const surface = text.slice(start, end);
       const known = doc.nameAt.get(0);
       if (!(known && known.to >= colon && known.entry.type !== 'method') && !GENERIC_ACRONYMS.has(surface))
-        propose({ type: 'method', role: 'proposes', start, end, rule: 'title-name', confidence: 0.9 }, surface, namesData(tokens, 0, colon));
+        propose(found('method', 'proposes', start, end, 'title-name', 0.9), surface, namesData(tokens, 0, colon));
     }
   }
 
@@ -211,7 +211,7 @@ export function methodMentions(doc: Doc): Found[] {
           // A known method after the verb is used, not proposed ("we propose a BERT-based …").
           continue;
         }
-        propose({ type: 'method', role: 'proposes', start: t.start, end: t.end, rule: `name-after-${tokens[i].lower}`, confidence: 0.9 }, t.text, namesData(tokens, k, k + 1));
+        propose(found('method', 'proposes', t.start, t.end, `name-after-${tokens[i].lower}`, 0.9), t.text, namesData(tokens, k, k + 1));
         break;
       }
       // "we propose Householder Projector, a …": capitalised words right after the verb (or "a"/"the").
@@ -220,7 +220,7 @@ export function methodMentions(doc: Doc): Found[] {
         const after = tokens[j];
         if (j - k >= 2 && after && (after.text === ',' || after.text === '(' || after.lower === 'to' || after.lower === 'that' || after.lower === 'which')) {
           const surface = text.slice(t.start, tokens[j - 1].end);
-          propose({ type: 'method', role: 'proposes', start: t.start, end: tokens[j - 1].end, rule: `name-after-${tokens[i].lower}`, confidence: 0.8 }, surface, namesData(tokens, k, j));
+          propose(found('method', 'proposes', t.start, tokens[j - 1].end, `name-after-${tokens[i].lower}`, 0.8), surface, namesData(tokens, k, j));
           break;
         }
       }
@@ -236,7 +236,7 @@ export function methodMentions(doc: Doc): Found[] {
     if (!window.some((t) => t.lower === 'novel' || t.lower === 'new' || t.lower === 'large-scale')) continue;
     const data = window.some((t) => DATASET_NOUNS.has(t.lower));
     if (!data && !window.some((t) => headTypeOf(t) === 'method')) continue;
-    propose({ type: 'method', role: 'proposes', start: tokens[i].start, end: tokens[i].end, rule: 'appositive-novel', confidence: 0.85 }, tokens[i].text, data);
+    propose(found('method', 'proposes', tokens[i].start, tokens[i].end, 'appositive-novel', 0.85), tokens[i].text, data);
   }
 
   // 4. Repeats of a proposed name (most texts propose none).
@@ -246,7 +246,7 @@ export function methodMentions(doc: Doc): Found[] {
     if (!mask.free(t.start, t.end)) continue;
     mask.mark(t.start, t.end);
     const data = proposedTypes.get(t.text) === 'dataset';
-    out.push({ type: data ? 'dataset' : 'method', role: data ? 'evaluates_on' : 'proposes', start: t.start, end: t.end, rule: 'proposed-name-repeat', confidence: 0.85 });
+    out.push(found(data ? 'dataset' : 'method', data ? 'evaluates_on' : 'proposes', t.start, t.end, 'proposed-name-repeat', 0.85));
   }
 
   const taken = (s: number, e: number): boolean => !mask.free(s, e);
@@ -254,7 +254,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 5. Known methods from the gazetteer.
   for (const m of doc.names) {
     if (m.entry.type !== 'method' || taken(m.start, m.end)) continue;
-    out.push({ type: 'method', role: 'uses', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+    out.push(found('method', 'uses', m.start, m.end, 'gazetteer', 0.9, { key: m.entry.key }));
     proposedSpans.push([m.start, m.end]);
   }
 
@@ -266,9 +266,9 @@ export function methodMentions(doc: Doc): Found[] {
     // The long form can itself be known ("conditional random fields (CRFs)").
     const known = doc.names.find((m) => m.start >= tokens[a.from].start && m.end === tokens[a.to - 1].end && m.entry.type === 'method');
     const key = known?.entry.key;
-    const f = { type: 'method' as const, role: 'uses' as const, rule: 'abbrev-definition', confidence: 0.8, ...(key ? { key } : { name: shortTok.text, alias: a.longText }) };
-    if (!taken(tokens[a.from].start, tokens[a.to - 1].end)) out.push({ ...f, start: tokens[a.from].start, end: tokens[a.to - 1].end });
-    out.push({ ...f, start: shortTok.start, end: shortTok.end });
+    const details = key ? { key } : { name: shortTok.text, alias: a.longText };
+    if (!taken(tokens[a.from].start, tokens[a.to - 1].end)) out.push(found('method', 'uses', tokens[a.from].start, tokens[a.to - 1].end, 'abbrev-definition', 0.8, details));
+    out.push(found('method', 'uses', shortTok.start, shortTok.end, 'abbrev-definition', 0.8, details));
     proposedSpans.push([tokens[a.from].start, shortTok.end]);
   }
 
@@ -287,7 +287,7 @@ export function methodMentions(doc: Doc): Found[] {
       // A name-like word, or a capitalised word the lexicon does not know ("outperforms Reflexion").
       const unknownCapital = /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue);
       if ((candidateName(doc, k) || unknownCapital) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
-        out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, confidence: 0.7 });
+        out.push(found('method', 'uses', t.start, t.end, `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, 0.7));
         proposedSpans.push([t.start, t.end]);
         break;
       }
@@ -301,7 +301,7 @@ export function methodMentions(doc: Doc): Found[] {
     if (doc.nameAt.has(i)) continue;
     const end = t.start + length;
     if (taken(t.start, end)) continue;
-    out.push({ type: 'method', role: 'uses', start: t.start, end, rule: 'name-based', confidence: 0.7 });
+    out.push(found('method', 'uses', t.start, end, 'name-based', 0.7));
     proposedSpans.push([t.start, end]);
   }
   void isGenericHead;

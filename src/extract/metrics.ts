@@ -11,6 +11,7 @@
  * dataset named. A metric named without a value is still a `reports` mention (no value).
  */
 import type { Doc, Found } from './doc.js';
+import { found } from './doc.js';
 import type { Token } from './text.js';
 import { isWordToken } from './gazetteer.js';
 import { foundKey } from './resolve.js';
@@ -86,7 +87,7 @@ export function metricMentions(doc: Doc, datasets: readonly Found[]): Found[] {
         rule = 'value-metric';
       }
     }
-    const base: Found = { type: 'metric', role: 'reports', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key };
+    const base = found('metric', 'reports', m.start, m.end, 'gazetteer', 0.9, { key: m.entry.key });
     if (values.length === 0) {
       out.push(base);
       continue;
@@ -133,7 +134,7 @@ export function metricMentions(doc: Doc, datasets: readonly Found[]): Found[] {
     }
     values.forEach((v, n) => {
       const d = named.length === values.length ? named[n] : named.length === 1 ? named[0] : undefined;
-      const f: Found = { ...base, rule, confidence: 0.85, value: v.text };
+      const f = found('metric', 'reports', m.start, m.end, rule, 0.85, { key: m.entry.key, value: v.text });
       if (d) f.dataset = datasetLabel(d, text);
       if (setting) f.setting = setting;
       out.push(f);

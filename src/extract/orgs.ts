@@ -8,6 +8,7 @@
  * ("unlike Google's model") is not an affiliation.
  */
 import type { Doc, Found } from './doc.js';
+import { found } from './doc.js';
 
 const CUES = new Set(['deployed', 'deploy', 'deploying', 'deployment', 'production', 'online', 'a/b', 'industrial', 'serving', 'serves', 'traffic', 'platform', 'platforms', 'launched', 'collected', 'provided', 'users', 'logs', 'live']);
 
@@ -21,7 +22,7 @@ export function orgMentions(doc: Doc): Found[] {
     for (let k = m.from - 1; k >= 0 && tokens[k].sentence === sentence && !cue; k--) if (CUES.has(tokens[k].lower) || (tokens[k].lower === 'a' && tokens[k + 1]?.text === '/')) cue = true;
     for (let k = m.to; k < tokens.length && tokens[k].sentence === sentence && !cue && k - m.to < 8; k++) if (CUES.has(tokens[k].lower)) cue = true;
     if (!cue) continue;
-    out.push({ type: 'org', role: 'affiliated', start: m.start, end: m.end, rule: 'org-deployer-context', confidence: 0.8, key: m.entry.key });
+    out.push(found('org', 'affiliated', m.start, m.end, 'org-deployer-context', 0.8, { key: m.entry.key }));
   }
   return out;
 }

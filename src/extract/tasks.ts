@@ -8,7 +8,7 @@
  * ("speaker adaptive speech synthesis", "protein function prediction") from terms.ts.
  */
 import type { Doc, Found } from './doc.js';
-import { SpanMask } from './doc.js';
+import { found, SpanMask } from './doc.js';
 import { compact, gazetteer } from './gazetteer.js';
 import { headType } from './terms.js';
 
@@ -32,11 +32,11 @@ export function taskMentions(doc: Doc): Found[] {
     const shortName = `${tokens[a.short].text} ${head.text}`;
     const g = gazetteer();
     const known = g.byCompact('task', compact(longName)) ?? g.byCompact('task', compact(shortName));
-    add({ type: 'task', role: 'addresses', start: a.start, end: head.end, rule: 'abbrev-task', confidence: 0.85, ...(known ? { key: known.key } : { name: shortName, alias: longName }) });
+    add(found('task', 'addresses', a.start, head.end, 'abbrev-task', 0.85, known ? { key: known.key } : { name: shortName, alias: longName }));
   }
   for (const m of doc.names) {
     if (m.entry.type !== 'task') continue;
-    add({ type: 'task', role: 'addresses', start: m.start, end: m.end, rule: 'gazetteer', confidence: 0.9, key: m.entry.key });
+    add(found('task', 'addresses', m.start, m.end, 'gazetteer', 0.9, { key: m.entry.key }));
   }
   void text;
   return out;
