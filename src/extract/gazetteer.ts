@@ -90,10 +90,17 @@ export class Gazetteer {
   private readonly byKey = new Map<string, GazetteerEntry>();
 
   add(type: EntityType, raw: RawEntry, defaultNeedsCapital: boolean): void {
-    const entry: GazetteerEntry = { type, name: raw.name, key: `${type}:${slug(raw.name)}`, aliases: raw.aliases };
-    if (raw.variantOf) entry.variantOf = `${type}:${slug(raw.variantOf)}`;
-    if (raw.series) entry.series = true;
-    if (raw.linkBare) entry.linkBare = true;
+    // Every field present (undefined when unset): the extractors read `entry.type` and `entry.key`
+    // of every match, and entries of one shape keep those reads monomorphic.
+    const entry: GazetteerEntry = {
+      type,
+      name: raw.name,
+      key: `${type}:${slug(raw.name)}`,
+      variantOf: raw.variantOf ? `${type}:${slug(raw.variantOf)}` : undefined,
+      aliases: raw.aliases,
+      series: raw.series ? true : undefined,
+      linkBare: raw.linkBare ? true : undefined,
+    };
     this.entries.push(entry);
     this.byKey.set(entry.key, entry);
     for (const form of [raw.name, ...raw.aliases]) {
