@@ -196,7 +196,10 @@ function pruneLoneTerms(mentions: Mention[], numbered: KeyNumbers): { mentions: 
   const named = new Uint8Array(keys.length);
   for (let i = 0; i < mentions.length; i++) if (mentions[i].rule === 'np-head') named[of[i]] = 1;
   // MIN_TERM_PAPERS is two: an entity is kept when a mention's paper differs from its first one
-  // (in any order of the mentions; no set of papers per entity).
+  // (in any order of the mentions; no set of papers per entity). A larger minimum needs a count of
+  // distinct papers per entity, and this line stops compiling to say so.
+  const countsToTwo: typeof MIN_TERM_PAPERS = 2;
+  void countsToTwo;
   const firstPaper: Array<string | undefined> = new Array<string | undefined>(keys.length);
   const twoPapers = new Uint8Array(keys.length);
   for (let i = 0; i < mentions.length; i++) {
