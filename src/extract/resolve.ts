@@ -139,6 +139,7 @@ export interface KeyNumbers {
   of: Int32Array;
 }
 
+/** Numbers the mentions' keys, in the order first seen. */
 export function numberKeys(mentions: readonly Mention[]): KeyNumbers {
   const numbers = new Map<string, number>();
   const keys: string[] = [];
