@@ -289,6 +289,9 @@ export function tokenize(text: string): Token[] {
 function repairTags(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // Every rule repairs a noun or verb tag: the other half of the tokens (DT, IN, JJ, punctuation …) is passed at once.
+    const first = t.tag.charCodeAt(0);
+    if (first !== 78 && first !== 86) continue;
     const prev = i > 0 ? tokens[i - 1] : null;
     const next = i + 1 < tokens.length ? tokens[i + 1] : null;
     // After a pronoun, modal or "to", a word that can be a verb is one ("we conduct", "to exhibit");
