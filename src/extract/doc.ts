@@ -135,8 +135,11 @@ export function analyse(fullText: string, field: 'abstract' | 'title' = 'abstrac
   const names: GazetteerMatch[] = [];
   const nameAt = new Map<number, GazetteerMatch>();
   for (let i = 0; i < tokens.length; i++) {
-    let m = g.matchAt(text, tokens, i);
-    if (!m && isWordToken(tokens[i])) m = hyphenPrefixMatch(tokens, i);
+    const t = tokens[i];
+    if (!isWordToken(t)) continue;
+    // Most words start no name: one read of a per-word answer says so before any matching.
+    let m = g.startsName(t) ? g.matchAt(text, tokens, i) : null;
+    if (!m) m = hyphenPrefixMatch(tokens, i);
     if (m) {
       names.push(m);
       nameAt.set(i, m);

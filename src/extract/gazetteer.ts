@@ -177,6 +177,11 @@ export class Gazetteer {
     return this.table.get(compactForm)?.find((c) => c.entry.type === type)?.entry;
   }
 
+  /** Whether a name can start with this word (its compact form is a registered prefix); matchAt finds none otherwise. */
+  startsName(t: Token): boolean {
+    return this.firstPrefix.of(t) !== 0;
+  }
+
   /** The longest name starting at token `i`, or null. `types` limits the entity types. */
   matchAt(text: string, tokens: readonly Token[], i: number, types?: ReadonlySet<EntityType>): GazetteerMatch | null {
     const first = tokens[i];
