@@ -141,17 +141,22 @@ export interface KeyNumbers {
 
 /** Numbers the mentions' keys, in the order first seen. */
 export function numberKeys(mentions: readonly Mention[]): KeyNumbers {
+  return numberStrings(mentions.length, (i) => mentions[i].entity);
+}
+
+/** The distinct strings of `at(0) … at(n − 1)` in the order first seen, and each one's number. */
+function numberStrings(n: number, at: (i: number) => string): KeyNumbers {
   const numbers = new Map<string, number>();
   const keys: string[] = [];
-  const of = new Int32Array(mentions.length);
-  for (let i = 0; i < mentions.length; i++) {
-    const key = mentions[i].entity;
-    let n = numbers.get(key);
-    if (n === undefined) {
-      n = keys.push(key) - 1;
-      numbers.set(key, n);
+  const of = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = at(i);
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = keys.push(key) - 1;
+      numbers.set(key, number);
     }
-    of[i] = n;
+    of[i] = number;
   }
   return { keys, of };
 }
@@ -189,19 +194,8 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
     return k;
   };
   // Each distinct key followed once, and the keys it leaves numbered afresh.
-  const merged = new Map<string, number>();
-  const mergedKeys: string[] = [];
   const targetKey = keys.map(follow);
-  const target = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) {
-    const to = targetKey[k];
-    let n = merged.get(to);
-    if (n === undefined) {
-      n = mergedKeys.push(to) - 1;
-      merged.set(to, n);
-    }
-    target[k] = n;
-  }
+  const { keys: mergedKeys, of: target } = numberStrings(keys.length, (k) => targetKey[k]);
   const mergedOf = new Int32Array(of.length);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];

@@ -42,8 +42,8 @@ let wordCount = 0;
  * it …), worked out once per distinct word and then read by its number: a typed-array read per
  * token instead of a string lookup in a map of every word seen (whose cache misses were a tenth
  * of extraction). `compute` returns a small integer ≥ 0; a token with no number gets it worked
- * out each time. The table grows with the words numbered (4 bytes each: about 115k words for
- * 100k papers).
+ * out each time. The table grows with the words numbered (4 bytes each: about 127k word numbers
+ * for 100k papers).
  */
 export class WordMemo {
   /** The answer + 1 per word number; 0 while not worked out. */
