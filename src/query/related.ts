@@ -27,7 +27,8 @@
  * papers, shared entities, the thread, the text score, the neighbours and authors that cite it.
  */
 import type { LitGraph } from '../graph/build.js';
-import type { Thread } from '../types.js';
+import type { EntityType, Thread } from '../types.js';
+import { extractPaperMentions } from '../extract/index.js';
 import { foldText, normaliseAclId, normaliseArxivId, normaliseDoi } from '../graph/keys.js';
 import { rarity, readSignals, SHARED_KINDS, type PaperSignals, type SharedKind } from '../threads/signals.js';
 import { buildTextIndex, TopK, type SparseVector, type TextIndex, type TextIndexOptions } from '../threads/text-index.js';
@@ -363,6 +364,8 @@ export interface QueryInfo {
   label?: string;
   year?: number | null;
   thread?: Evidence;
+  /** For a pasted text: the corpus's methods, datasets, tasks and repositories it names. */
+  entities?: Partial<Record<SharedKind, Evidence[]>>;
 }
 
 export type RelatedAnswer =
@@ -415,6 +418,37 @@ class Scratch {
   }
 }
 
+/** A query's entities per kind (sorted, unique). */
+type QueryEntities = Lookup<SharedKind, readonly string[]>;
+
+/** The shared kinds a text can name (a pasted text has no authors). */
+const KIND_OF_TYPE: Partial<Record<EntityType, SharedKind>> = { method: 'method', dataset: 'dataset', task: 'task', repo: 'repo' };
+
+/**
+ * The corpus entities a pasted text names. The text goes through the build's own extractors
+ * (extract/), whose keys depend only on the name (`dataset:conll-2003`, `method:bert`), so a
+ * name the text spells as the corpus does finds its node; a mention counts when the graph has
+ * its key linked to a corpus paper. Not found: a spelling the corpus merged into another one
+ * (keys that differ only in hyphens keep the corpus's commonest), and a long form written
+ * without its acronym when the corpus keys the entity on the acronym.
+ */
+export function textEntities(index: Pick<RelatedIndex, 'entityPapers'>, text: string): Map<SharedKind, string[]> {
+  const found = new Map<SharedKind, Set<string>>();
+  for (const m of extractPaperMentions({ id: 'query', title: null, abstract: text })) {
+    const kind = KIND_OF_TYPE[m.type];
+    if (kind === undefined || !index.entityPapers.get(m.entity)?.length) continue;
+    let ids = found.get(kind);
+    if (!ids) found.set(kind, (ids = new Set()));
+    ids.add(m.entity);
+  }
+  const out = new Map<SharedKind, string[]>();
+  for (const kind of SHARED_KINDS) {
+    const ids = found.get(kind);
+    if (ids) out.set(kind, [...ids].sort());
+  }
+  return out;
+}
+
 const scratches = new WeakMap<RelatedIndex, Scratch>();
 
 /** Ranks related work for `query`. */
@@ -424,10 +458,14 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
   let self: string | null = null;
   let vector: SparseVector;
   let info: QueryInfo;
+  let mine: QueryEntities | undefined;
   if (typeof query === 'object' && 'text' in query) {
     vector = index.text.vectorize(query.text);
+    const named = textEntities(index, query.text);
+    mine = named;
     info = { kind: 'text', input: input.length > 80 ? `${input.slice(0, 79)}…` : input, year: query.year ?? o.year };
-    if (!vector.terms.length) return { status: 'not-found', query: info, message: 'the text has no terms in the corpus vocabulary' };
+    if (named.size > 0) info.entities = Object.fromEntries([...named].map(([kind, ids]) => [kind, ids.map((e) => ({ id: e, label: index.entityLabel.get(e) ?? e }))]));
+    if (!vector.terms.length && named.size === 0) return { status: 'not-found', query: info, message: 'the text has no terms in the corpus vocabulary and names none of its methods, datasets, tasks or repositories' };
   } else {
     const resolved = resolvePaper(index, input);
     info = { kind: 'paper', input };
@@ -435,18 +473,19 @@ export function relatedWork(index: RelatedIndex, query: RelatedQuery, options: P
     if (resolved.kind === 'not-found') return { status: 'not-found', query: info, message: `no paper matches "${input}" (try a paper id, arXiv id, DOI, other title words, or --text)` };
     self = resolved.id;
     vector = index.text.vector(index.number.get(self)!);
+    mine = index.signals.entities.get(self);
     info = { ...info, id: self, label: index.label.get(self), year: index.signals.year.get(self) ?? null };
   }
   let scratch = scratches.get(index);
   if (!scratch) scratches.set(index, (scratch = new Scratch(index)));
   try {
-    return rank(index, scratch, self, vector, info, o);
+    return rank(index, scratch, self, mine, vector, info, o);
   } finally {
     scratch.reset();
   }
 }
 
-function rank(index: RelatedIndex, scratch: Scratch, self: string | null, vector: SparseVector, info: QueryInfo, o: RelatedOptions): RelatedAnswer {
+function rank(index: RelatedIndex, scratch: Scratch, self: string | null, mine: QueryEntities | undefined, vector: SparseVector, info: QueryInfo, o: RelatedOptions): RelatedAnswer {
   const { signals } = index;
   const qYear = info.year ?? null;
   const bump = (id: string, signal: Signal, value: number) => scratch.bump(id, signal, value);
@@ -493,18 +532,17 @@ function rank(index: RelatedIndex, scratch: Scratch, self: string | null, vector
       const w = rarity(together.length);
       for (const c of together) if (c !== self && index.number.has(c)) bump(c, 'coCited', w);
     }
-    // Shared entities, and what the query's authors cite elsewhere.
-    const mine = signals.entities.get(self);
-    for (const kind of SHARED_KINDS) {
-      for (const e of mine?.get(kind) ?? []) {
-        const list = index.entityPapers.get(e) ?? [];
-        if (list.length > o.maxFanout) continue;
-        const w = rarity(list.length);
-        for (const p of list) {
-          if (p === self) continue;
-          bump(p, kind, w);
-          if (kind === 'author') for (const r of signals.refs.get(p) ?? []) if (index.number.has(r)) bump(r, 'authorCite', w);
-        }
+  }
+  // Shared entities (a pasted text's are those it names), and what the query's authors cite elsewhere.
+  for (const kind of SHARED_KINDS) {
+    for (const e of mine?.get(kind) ?? []) {
+      const list = index.entityPapers.get(e) ?? [];
+      if (list.length > o.maxFanout) continue;
+      const w = rarity(list.length);
+      for (const p of list) {
+        if (p === self) continue;
+        bump(p, kind, w);
+        if (kind === 'author') for (const r of signals.refs.get(p) ?? []) if (index.number.has(r)) bump(r, 'authorCite', w);
       }
     }
   }
@@ -549,13 +587,13 @@ function rank(index: RelatedIndex, scratch: Scratch, self: string | null, vector
       const v = o.weights[s] * row[j];
       if (v > 0) breakdown[s] = round(v);
     });
-    return { rank: i + 1, id, label: index.label.get(id) ?? id, year: signals.year.get(id) ?? null, score: round(score), breakdown, reasons: explain(index, self, id, row, similar.map((n) => index.papers[n.doc]), queryThread, o) };
+    return { rank: i + 1, id, label: index.label.get(id) ?? id, year: signals.year.get(id) ?? null, score: round(score), breakdown, reasons: explain(index, self, mine, id, row, similar.map((n) => index.papers[n.doc]), queryThread, o) };
   });
   return { status: 'ok', query: info, suggestions };
 }
 
 /** The evidence behind one suggestion (computed for the returned few only). */
-function explain(index: RelatedIndex, self: string | null, id: string, row: Float64Array, similar: string[], thread: string | undefined, o: RelatedOptions): Reasons {
+function explain(index: RelatedIndex, self: string | null, mine: QueryEntities | undefined, id: string, row: Float64Array, similar: string[], thread: string | undefined, o: RelatedOptions): Reasons {
   const { signals } = index;
   const ev = (p: string): Evidence => ({ id: p, label: index.label.get(p) ?? index.entityLabel.get(p) ?? p });
   const reasons: Reasons = {};
@@ -577,19 +615,18 @@ function explain(index: RelatedIndex, self: string | null, id: string, row: Floa
       reasons.coCitedCount = coCiting.length;
       reasons.coCitedBy = coCiting.slice(0, o.evidence).map(ev);
     }
-    const mine = signals.entities.get(self);
-    const theirs = signals.entities.get(id);
-    for (const kind of SHARED_KINDS) {
-      const t = new Set(theirs?.get(kind) ?? []);
-      const both = (mine?.get(kind) ?? []).filter((e) => t.has(e));
-      if (both.length) (reasons.shared ??= {})[kind] = both.slice(0, o.evidence).map(ev);
-    }
     const authors = mine?.get('author') ?? [];
     if (authors.length) {
       const byAuthors = new Set<string>();
       for (const a of authors) for (const p of index.entityPapers.get(a) ?? []) if (p !== self && (signals.refs.get(p) ?? []).includes(id)) byAuthors.add(p);
       if (byAuthors.size) reasons.citedBySameAuthors = [...byAuthors].sort().slice(0, o.evidence).map(ev);
     }
+  }
+  const theirs = signals.entities.get(id);
+  for (const kind of SHARED_KINDS) {
+    const t = new Set(theirs?.get(kind) ?? []);
+    const both = (mine?.get(kind) ?? []).filter((e) => t.has(e));
+    if (both.length) (reasons.shared ??= {})[kind] = both.slice(0, o.evidence).map(ev);
   }
   if (thread && index.thread.get(id) === thread) reasons.thread = { id: thread, label: index.threadLabel.get(thread) ?? thread };
   const citingNeighbours = similar.filter((n) => (signals.refs.get(n) ?? []).includes(id));

@@ -72,6 +72,14 @@ describe('litgraph related', () => {
     expect(answer.suggestions).toHaveLength(3);
   });
 
+  it('says which of the corpus entities a pasted text names', async () => {
+    const io = captureIO();
+    const text = 'We evaluate a new click-through rate prediction model on the Criteo and Avazu datasets.';
+    expect(await main(['related', '--text', text, '--graph', out, '-k', '3'], io)).toBe(0);
+    expect(io.out).toMatch(/^names datasets: Avazu; Criteo$/m);
+    expect(io.out).toMatch(/shared datasets?: .*(Avazu|Criteo)/);
+  });
+
   it('lists the candidates of ambiguous title words and exits 1', async () => {
     const io = captureIO();
     expect(await main(['related', 'diffusion', 'models', '--graph', out], io)).toBe(1);

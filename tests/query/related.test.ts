@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRelatedIndex, describeReasons, relatedWork, resolvePaper, DEFAULT_RELATED_WEIGHTS, type RelatedAnswer } from '../../src/query/related.js';
+import { buildRelatedIndex, describeReasons, relatedWork, resolvePaper, textEntities, DEFAULT_RELATED_WEIGHTS, type RelatedAnswer } from '../../src/query/related.js';
 import { buildSamples, SAMPLES_DIR } from '../helpers/seeds.js';
 import { loadFixture } from '../threads/fixture-graph.js';
 import { threadStage } from '../../src/threads/index.js';
@@ -75,6 +75,53 @@ describe('related work on the seeds', () => {
     for (const s of answer.suggestions) expect(text(s.id), s.label).toMatch(RECSYS);
     expect(answer.suggestions[0].id).toBe('paper:arxiv:2309.13375');
     expect(relatedWork(index, { text: 'zzqx qqzzy' }).status).toBe('not-found');
+  });
+
+  it('links a pasted text to the methods, datasets and tasks it names, and explains them', () => {
+    // A text of our own naming two datasets, a task and two methods that the seeds' CTR papers name.
+    const query = 'We fine-tune BERT for click-through rate prediction on the Criteo and Avazu datasets and compare with DeepFM.';
+    const named = textEntities(index, query);
+    expect(named.get('dataset')).toEqual(['dataset:avazu', 'dataset:criteo']);
+    expect(named.get('method')).toEqual(expect.arrayContaining(['method:bert', 'method:deepfm']));
+    expect(named.get('task')).toContain('task:ctr-prediction');
+    expect(named.has('author')).toBe(false);
+
+    const answer = ok(relatedWork(index, { text: query }, { k: 10 }));
+    expect(answer.query.entities?.dataset?.map((e) => e.label)).toEqual(['Avazu', 'Criteo']);
+    // Every paper linked to Criteo is a candidate with the shared dataset in its breakdown and reasons.
+    const criteo = index.entityPapers.get('dataset:criteo')!;
+    expect(criteo.length).toBeGreaterThan(0);
+    const first = answer.suggestions.find((s) => criteo.includes(s.id));
+    expect(first, 'a Criteo paper among the suggestions').toBeDefined();
+    expect(first!.breakdown.dataset).toBeGreaterThan(0);
+    expect(first!.reasons.shared?.dataset?.map((e) => e.id)).toContain('dataset:criteo');
+    expect(describeReasons(first!.reasons).join('\n')).toMatch(/shared datasets?: .*Criteo/);
+    // Papers that name none of them get no entity reasons.
+    for (const s of answer.suggestions) {
+      const theirs = index.signals.entities.get(s.id);
+      for (const kind of ['method', 'dataset', 'task'] as const) {
+        for (const e of s.reasons.shared?.[kind] ?? []) expect(theirs?.get(kind)).toContain(e.id);
+      }
+    }
+  });
+
+  it('ranks a paper up for the entities a pasted text shares with it', () => {
+    const query = 'We fine-tune BERT for click-through rate prediction on the Criteo and Avazu datasets and compare with DeepFM.';
+    const plain = ok(relatedWork(index, { text: query }, { k: 126, weights: { ...DEFAULT_RELATED_WEIGHTS, method: 0, dataset: 0, task: 0, repo: 0 } }));
+    const full = ok(relatedWork(index, { text: query }, { k: 126 }));
+    const byId = (a: typeof full) => new Map(a.suggestions.map((s, rank) => [s.id, { s, rank }]));
+    const before = byId(plain);
+    const after = byId(full);
+    // The entity signals add to the scores of the papers that share an entity with the text, and only to theirs.
+    for (const [id, { s }] of after) {
+      const gain = (s.breakdown.method ?? 0) + (s.breakdown.dataset ?? 0) + (s.breakdown.task ?? 0);
+      expect(s.score - (before.get(id)?.s.score ?? 0), id).toBeCloseTo(gain, 3);
+      expect(gain > 0, id).toBe(s.reasons.shared !== undefined);
+    }
+    // The one paper that names DeepFM has little text in common with the query; the shared method lifts it.
+    const [deepfm] = index.entityPapers.get('method:deepfm')!;
+    expect(after.get(deepfm)!.rank).toBeLessThan(before.get(deepfm)!.rank);
+    expect(plain.suggestions.every((s) => s.breakdown.dataset === undefined)).toBe(true);
   });
 
   it('lists candidates for ambiguous title words', () => {

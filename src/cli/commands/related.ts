@@ -48,6 +48,7 @@ export function formatAnswer(answer: RelatedAnswer): string {
   }
   lines.push(q.kind === 'paper' ? `related to ${q.label} (${q.id}${q.year ? `, ${q.year}` : ''})` : `related to the text "${clip(q.input, 70)}"`);
   if (q.thread) lines.push(`thread: ${q.thread.label} (${q.thread.id})`);
+  for (const [kind, named] of Object.entries(q.entities ?? {})) lines.push(`names ${kind}${named.length > 1 ? 's' : ''}: ${clip(named.map((e) => e.label).join('; '), 110)}`);
   if (!answer.suggestions.length) lines.push('no related papers found');
   else {
     lines.push('');
