@@ -8,7 +8,7 @@
  * its transformation rules token by token in JavaScript objects and runs far below the ingest
  * rate; a lexicon lookup with cached lower-cased forms keeps extraction at tens of MB/s.
  */
-import { createRequire } from 'node:module';
+import { loadNaturalLexicon } from './lexicon.js';
 import { WordTable } from './word-table.js';
 
 export interface Token {
@@ -114,21 +114,14 @@ function wordEnd(text: string, start: number): number {
 
 let lexicon: Map<string, string> | null = null;
 /** Words the lexicon also knows as base-form verbs ("conduct", "exhibit"). */
-const verbish = new Set<string>();
+let verbish: ReadonlySet<string> = new Set<string>();
 
-/** natural's English lexicon as word → most frequent tag (loaded once, lazily). */
+/** natural's English lexicon as word → most frequent tag, with our fixes (loaded once, lazily; lexicon.ts). */
 export function posLexicon(): Map<string, string> {
   if (lexicon) return lexicon;
-  const require = createRequire(import.meta.url);
-  const raw = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, string[]>;
-  lexicon = new Map();
-  for (const word in raw) {
-    const tags = raw[word];
-    if (Array.isArray(tags) && tags.length > 0) {
-      lexicon.set(word, tags[0].split('|')[0]);
-      if (tags.includes('VB') || tags.includes('VBP')) verbish.add(word);
-    }
-  }
+  const natural = loadNaturalLexicon();
+  lexicon = natural.tags;
+  verbish = natural.verbish;
   // Words of the scientific register the newswire lexicon tags poorly.
   const fixes: Record<string, string> = {
     model: 'NN', models: 'NNS', learning: 'NN', training: 'NN', parsing: 'NN', tagging: 'NN', labeling: 'NN',
