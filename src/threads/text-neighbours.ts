@@ -233,6 +233,8 @@ export interface ThreadLinks {
  * which document (AllPairsSearch.searchRange), so it never depends on timing.
  */
 export interface TextNeighbourPass {
+  /** Whether the pass runs in a worker thread (else inline, on the first call that needs it). */
+  readonly inWorker: boolean;
   /**
    * The index the pass searches, once built (and `maxDf`, 1 when no term was left out): the
    * related-work index reuses it instead of tokenising every abstract again.
@@ -251,7 +253,19 @@ export interface TextNeighbourPass {
   close(): void;
 }
 
+/**
+ * Below this many documents the pass runs inline. A worker costs its start-up (a new V8 isolate
+ * loading the modules: about 70 ms alone, several times that beside the busy main thread), and on
+ * this machine's two hyperthreads it slows the main thread it runs beside, while the whole pass
+ * takes about 20 ms at 126 documents and 0.14 s at 2,000. Measured builds (BENCHMARKS.md, session
+ * 15): 2,000 papers 2.05 s with the worker, 1.72 s inline; 5,000 papers 4.34 s and 4.19 s (even);
+ * 10,000 papers 9.5 s with the worker and 12.3 s inline.
+ */
+export const MIN_DOCS_FOR_WORKER = 5000;
+
 export interface TextPassOptions {
+  /** Documents from which the pass runs in a worker [MIN_DOCS_FOR_WORKER]; tests set 0 to use the worker on the seeds. */
+  workerFrom?: number;
   /** Documents the main thread reserves for itself (the last ones) before the worker starts: tests use it to force a split. */
   reserve?: number;
   /** Least documents the main thread takes at a time (smaller pieces are not worth a seek). */
@@ -263,10 +277,11 @@ export interface TextPassOptions {
  * worker. See TextNeighbourPass.
  */
 export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOptions = {}): TextNeighbourPass {
-  if (!canRunInWorker()) {
+  if (!canRunInWorker() || task.docs.length < (options.workerFrom ?? MIN_DOCS_FOR_WORKER)) {
     let built: ReturnType<typeof textPassIndex> | undefined;
     const index = () => (built ??= textPassIndex(task));
     return {
+      inWorker: false,
       index: () => Promise.resolve().then(index),
       finish: () =>
         Promise.resolve().then(() => {
@@ -325,6 +340,7 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
     return (rebuilt ??= { index: new TextIndex(parts), maxDf });
   };
   return {
+    inWorker: true,
     index: builtIndex,
     async finish() {
       const { index: text, maxDf } = await builtIndex();

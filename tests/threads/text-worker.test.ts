@@ -28,9 +28,22 @@ describe('text neighbours in a worker', () => {
     const inline = computeTextNeighbours(task);
     expect(inline.lists.flat().length).toBeGreaterThan(100);
     // The worker alone (the main thread finds too little left to join in) …
-    expect(await compiled.startTextNeighbours(task, { minPiece: 1000 }).finish()).toEqual(inline);
+    expect(await compiled.startTextNeighbours(task, { minPiece: 1000, workerFrom: 0 }).finish()).toEqual(inline);
     // … and the main thread taking the last 40 papers up front, then pieces of at least 4.
-    expect(await compiled.startTextNeighbours(task, { reserve: 40, minPiece: 4 }).finish()).toEqual(inline);
+    expect(await compiled.startTextNeighbours(task, { reserve: 40, minPiece: 4, workerFrom: 0 }).finish()).toEqual(inline);
+  });
+
+  it('runs a corpus below MIN_DOCS_FOR_WORKER documents inline, with the same answer', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/threads/text-neighbours.js');
+    expect(task.docs.length).toBeLessThan(compiled.MIN_DOCS_FOR_WORKER);
+    const small = compiled.startTextNeighbours(task);
+    expect(small.inWorker).toBe(false);
+    const inline = computeTextNeighbours(task);
+    expect(await small.finish()).toEqual(inline);
+    const forced = compiled.startTextNeighbours(task, { workerFrom: task.docs.length });
+    expect(forced.inWorker).toBe(true);
+    expect(await forced.finish()).toEqual(inline);
+    forced.close();
   });
 
   it("sums the paper links and partitions them on the worker once the pass is done, as inline", async () => {
@@ -45,19 +58,20 @@ describe('text neighbours in a worker', () => {
     for (const [seed, resolution] of [[42, 1], [7, 2]]) {
       const inline = partitionLinks(links, seed, resolution);
       expect(new Set(inline.communityOf).size).toBeGreaterThan(2);
-      const pass = compiled.startTextNeighbours(task);
+      const pass = compiled.startTextNeighbours(task, { workerFrom: 0 });
+      expect(pass.inWorker).toBe(true);
       await pass.finish();
       const onWorker = pass.threadLinks(signals.papers, request(seed, resolution));
       expect(await onWorker.links).toEqual(links);
       expect(await onWorker.partition).toEqual(inline);
     }
     // Two requests at once: the worker takes the first, the second runs inline; the same answers.
-    const twice = compiled.startTextNeighbours(task);
+    const twice = compiled.startTextNeighbours(task, { workerFrom: 0 });
     await twice.finish();
     const [first, second] = [twice.threadLinks(signals.papers, request(42, 1)), twice.threadLinks(signals.papers, request(7, 2))];
     expect(await Promise.all([first.links, first.partition, second.links, second.partition])).toEqual([links, partitionLinks(links, 42, 1), links, partitionLinks(links, 7, 2)]);
     // Closed without a request, and asked after closing: inline, the same answer.
-    const pass = compiled.startTextNeighbours(task);
+    const pass = compiled.startTextNeighbours(task, { workerFrom: 0 });
     await pass.finish();
     pass.close();
     const closed = pass.threadLinks(signals.papers, request(42, 1));
