@@ -12,7 +12,8 @@
  *   coupling        references both cite, Σ rarity(citers of the reference)
  *   coCited         papers citing both, Σ rarity(references of the citing paper)
  *   citation        a direct citation either way
- *   author … repo   shared authors / methods / datasets / tasks / repos, Σ rarity(papers linked)
+ *   author … repo   shared authors / methods / datasets / tasks / repos, Σ rarity(papers linked);
+ *                   free text shares the methods, datasets, tasks and repos it names (`textEntities`)
  *   thread          the same research thread
  *   similarCite     what the query's textual neighbours cite, Σ cosine of the citing neighbour
  *   authorCite      what other papers by the query's authors cite
