@@ -124,7 +124,7 @@ function scanLexicon(json: string): Lexicon {
       if (shared === undefined) tagStrings.set(tag, (shared = tag));
       tags.set(word, shared);
     }
-    if (verb && first !== null) verbish.add(word);
+    if (verb) verbish.add(word);
     else verbish.delete(word);
     skipSpace();
     const c = json.charCodeAt(at++);

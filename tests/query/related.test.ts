@@ -96,7 +96,7 @@ describe('related work on the seeds', () => {
     expect(first!.breakdown.dataset).toBeGreaterThan(0);
     expect(first!.reasons.shared?.dataset?.map((e) => e.id)).toContain('dataset:criteo');
     expect(describeReasons(first!.reasons).join('\n')).toMatch(/shared datasets?: .*Criteo/);
-    // Papers that name none of them get no entity reasons.
+    // Every shared entity a suggestion's reasons give is one that paper is linked to.
     for (const s of answer.suggestions) {
       const theirs = index.signals.entities.get(s.id);
       for (const kind of ['method', 'dataset', 'task'] as const) {
