@@ -1,7 +1,10 @@
 /**
  * Robustness: every pattern of the extractors on 1 MB adversarial lines (spaces, capitals,
- * digits, punctuation and near-misses of each pattern) finishes well under a second — no regex
- * backtracks catastrophically and no step is quadratic in the number of tokens or spans.
+ * digits, punctuation and near-misses of each pattern) returns, with what it returns in bounds:
+ * analysis reads the first MAX_TEXT characters of a field, tokens follow each other, and code
+ * links come from the whole text. These tests assert no time: a regex that backtracked
+ * catastrophically or a step quadratic in 1 MB would not return within vitest's test timeout
+ * (vitest.config.ts), and the extraction benchmark (BENCHMARKS.md) measures the speed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/types.js';
@@ -47,39 +50,40 @@ function paper(abstract: string): Paper {
   };
 }
 
-/**
- * Milliseconds a call costs: the smaller of wall-clock and CPU time, so a machine shared with
- * other jobs (CPU time is right) or a parallel garbage collector (wall time is right) does not
- * make the bound flaky.
- */
-const time = (f: () => unknown): number => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  f();
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(c0);
-  return Math.min(wall, (cpu.user + cpu.system) / 1000);
-};
-
 beforeAll(() => {
-  // Load the lexicon and gazetteers once, outside the timed runs.
+  // Load the lexicon and gazetteers once, outside the tests.
   findInText('We propose X-Net on CIFAR-10.', 'abstract');
 });
 
 describe('1 MB adversarial lines', () => {
-  it.each(Object.keys(LINES))('%s: whole extraction under a second', (name) => {
+  it.each(Object.keys(LINES))('%s: whole extraction returns mentions inside the analysed prefix', (name) => {
     const line = LINES[name];
     expect(line.length).toBe(MB);
-    expect(time(() => extractPaperMentions(paper(line)))).toBeLessThan(1000);
+    const mentions = extractPaperMentions(paper(line));
+    for (const m of mentions) {
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end).toBeGreaterThan(m.start);
+      // Text mentions come from the analysed prefix; code links may come from anywhere in the text.
+      if (m.type !== 'repo') expect(m.end).toBeLessThanOrEqual(MAX_TEXT);
+      expect(m.text).toBe((m.field === 'title' ? line.slice(0, 2000) : line).slice(m.start, m.end));
+    }
   });
 
   it.each(Object.keys(LINES))('%s: tokeniser and abbreviations on the analysed prefix, code links on all of it', (name) => {
     const line = LINES[name];
     // analyse() reads at most MAX_TEXT characters of a field; code links are read from the whole text.
     const prefix = line.slice(0, MAX_TEXT);
-    expect(time(() => tokenize(prefix))).toBeLessThan(1000);
     const tokens = tokenize(prefix);
-    expect(time(() => findAbbreviations(prefix, tokens))).toBeLessThan(1000);
-    expect(time(() => findRepoLinks(line))).toBeLessThan(1000);
+    let end = 0;
+    for (const t of tokens) {
+      expect(t.start).toBeGreaterThanOrEqual(end);
+      expect(t.text).toBe(prefix.slice(t.start, t.end));
+      end = t.end;
+    }
+    expect(end).toBeLessThanOrEqual(MAX_TEXT);
+    for (const a of findAbbreviations(prefix, tokens)) {
+      expect(0 <= a.from && a.from < a.to && a.to <= a.short && a.short < tokens.length).toBe(true);
+    }
+    for (const link of findRepoLinks(line)) expect(line.slice(link.start, link.end)).toBe(link.text);
   });
 });

@@ -182,14 +182,14 @@ describe('layoutGraphParallel', () => {
     const inline = syntheticGraph(4800, { threads: 16 });
     const shared = syntheticGraph(4800, { threads: 16 });
     layoutGraph(inline, { seed: 9, workBudget: 1e7 });
-    let ranBeforeJoining = -1;
+    let meanwhileCalls = 0;
     const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => {
       // Other work of this thread (packing related.idx in a build), seconds of it while the worker takes discs.
+      meanwhileCalls++;
       const t0 = Date.now();
       while (Date.now() - t0 < 3000);
-      ranBeforeJoining = Date.now() - t0;
     });
-    expect(ranBeforeJoining).toBeGreaterThanOrEqual(3000);
+    expect(meanwhileCalls).toBe(1);
     expect(stats.discsInWorker).toBeGreaterThan(0);
     expect(positions(shared)).toBe(positions(inline));
   });

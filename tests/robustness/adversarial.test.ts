@@ -6,10 +6,10 @@
  * paper whose abstract is the string) and introducedName (the label rule) run on each string of
  * adversarial-lib.ts: 1 MB runs of spaces, capitals, digits, punctuation, `a`×N, `(`×N, `-`×N,
  * alternating case, a 1 MB `Abstract:` line, 200k short lines, and more. Each call must return
- * (or reject) without throwing and within 2 s; a regex gone exponential makes no progress, and the
- * watchdog terminates the worker after 6 s and names the input. The measured maxima are printed
- * (the budget is generous on purpose: timings on a loaded 2-core machine vary, the point is
- * linear time, which shows as tens of milliseconds).
+ * (or reject) without throwing. No time is asserted: a regex gone exponential makes no progress,
+ * and the watchdog terminates the worker after 6 s without a result and names the input (a hang,
+ * not a speed: linear calls here take tens of milliseconds). The measured maxima are printed;
+ * speed is measured in the benchmarks (BENCHMARKS.md).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../src/ingest/index.js';
@@ -18,7 +18,6 @@ import { Hang, WorkerRunner } from './worker-runner.js';
 import { isPending } from './pending.js';
 import type { AdversarialResult, Timing } from './parse.worker.js';
 
-const BUDGET_MS = 2000;
 /** No progress for this long on one call: the worker is terminated (a hang). */
 const HANG_MS = 6000;
 const runner = new WorkerRunner(HANG_MS);
@@ -37,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('adversarial strings', () => {
-  it.each(ADVERSARIAL_NAMES)('%s: every detect, parse and extractor returns within the budget', async (name) => {
+  it.each(ADVERSARIAL_NAMES)('%s: every detect, parse and extractor returns', async (name) => {
     const timings: Timing[] = [];
     // One task per target, so a target that hangs (the worker is terminated) costs no other result.
     for (const target of TARGETS) {
@@ -50,7 +49,7 @@ describe('adversarial strings', () => {
       }
     }
     all.push(...timings);
-    const bad = timings.filter((t) => t.problem || t.ms > BUDGET_MS).map((t) => `${t.target}: ${t.problem ?? `${Math.round(t.ms)} ms`}`);
+    const bad = timings.filter((t) => t.problem).map((t) => `${t.target}: ${t.problem}`);
     pending.push(...bad.filter((b) => isPending(b.split(':')[0])).map((b) => `${b} on "${name}"`));
     expect(bad.filter((b) => !isPending(b.split(':')[0]))).toEqual([]);
   }, 180_000);

@@ -28,11 +28,11 @@ describe('arxiv-listing: a hostile DOI', () => {
 
   it('stays linear when the run of colons is 1 MB (normaliseDoi used to rescan it from every position)', () => {
     const huge = fixture.replace(/:{100,}/, ':'.repeat(1 << 20));
-    const t0 = performance.now();
+    // Quadratic in 1 MB would not return within the test timeout; what returns is asserted.
     const result = FORMATS['arxiv-listing'].parse(huge, 'huge-doi.txt');
-    const ms = performance.now() - t0;
-    expect(result.records).toHaveLength(2);
-    expect(ms).toBeLessThan(2000);
+    expect(result.records.map((r) => r.ids.arxiv)).toEqual(['2404.01234', '2311.00042']);
+    expect(result.rejects).toHaveLength(1);
+    expect(result.rejects[0]).toMatchObject({ line: 3 });
   });
 });
 
