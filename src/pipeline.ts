@@ -207,9 +207,9 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   // then joins in the text pass (textWait: the time it spent finishing that pass).
   hooks.onStage?.('threads');
   const t0 = performance.now();
-  // The related index's text index is the text pass's (both use the default text options).
+  // The related index's text index is the text pass's over every term (both use the default text options).
   const passIndex = await textPass.index();
-  const relatedIndex = buildRelatedIndex(graph, {}, passIndex.maxDf === 1 ? passIndex.index : undefined);
+  const relatedIndex = buildRelatedIndex(graph, {}, passIndex.full ?? undefined);
   timings.relatedIndex = Math.round(performance.now() - t0);
   // What the thread stage's paper links are summed from, besides text, while the worker is still searching.
   const linkEvidence = threadLinkEvidence(relatedIndex.signals, threadOptions);

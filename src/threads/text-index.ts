@@ -324,9 +324,30 @@ function weigh(counts: Map<number, number>, idf: Float32Array): SparseVector {
 /** Builds the index over `docs` (title counted `titleWeight` times, then the abstract). */
 export function buildTextIndex(docs: readonly TextDocument[], options: Partial<TextIndexOptions> = {}): TextIndex {
   const o = resolveTextIndexOptions(options);
+  return indexFromTerms(readDocTerms(docs, o.titleWeight), o);
+}
+
+/**
+ * Every document's terms, as raw term numbers, with each term's document frequency: the first
+ * pass of buildTextIndex and nearly all its cost (tokenising and stemming). `indexFromTerms` makes
+ * an index of them for any `maxDf`, so a caller that needs two (text-neighbours.ts: every term,
+ * and the commonest left out) tokenises once.
+ */
+export interface DocTerms {
+  ids: string[];
+  titleWeight: number;
+  /** Raw term string → raw term number. */
+  raw: Map<string, number>;
+  /** Documents each raw term occurs in. */
+  rawDf: number[];
+  /** Per document, its raw term numbers in reading order (the title's repeated titleWeight times). */
+  lists: Int32Array[];
+}
+
+export function readDocTerms(docs: readonly TextDocument[], titleWeight: number): DocTerms {
   const n = docs.length;
-  // Pass 1: raw term numbers per document (each surface word resolved once per build), and
-  // document frequencies counted with a last-seen mark instead of a set per document.
+  // Raw term numbers per document (each surface word resolved once per build), and document
+  // frequencies counted with a last-seen mark instead of a set per document.
   const raw = new Map<string, number>();
   const rawDf: number[] = [];
   const lastDoc: number[] = [];
@@ -355,10 +376,10 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
   for (let d = 0; d < n; d++) {
     const doc = docs[d];
     buffer.length = 0;
-    if (doc.title && o.titleWeight > 0) {
+    if (doc.title && titleWeight > 0) {
       for (const w of words(doc.title)) for (const id of idsOf(w)) buffer.push(id);
       const end = buffer.length;
-      for (let r = 1; r < o.titleWeight; r++) for (let i = 0; i < end; i++) buffer.push(buffer[i]);
+      for (let r = 1; r < titleWeight; r++) for (let i = 0; i < end; i++) buffer.push(buffer[i]);
     }
     if (doc.abstract) for (const w of words(doc.abstract)) for (const id of idsOf(w)) buffer.push(id);
     for (const id of buffer) {
@@ -369,6 +390,15 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
     }
     docTermLists.push(Int32Array.from(buffer));
   }
+  return { ids: docs.map((d) => d.id), titleWeight, raw, rawDf, lists: docTermLists };
+}
+
+/** The index of documents' terms (readDocTerms, read with the same titleWeight as `options`). */
+export function indexFromTerms(terms: DocTerms, options: Partial<TextIndexOptions> = {}): TextIndex {
+  const o = resolveTextIndexOptions(options);
+  if (o.titleWeight !== terms.titleWeight) throw new RangeError(`text index: terms read with titleWeight ${terms.titleWeight}, options ask for ${o.titleWeight}`);
+  const { raw, rawDf, lists: docTermLists } = terms;
+  const n = docTermLists.length;
   // Only maxDf drops terms (none by default): the all-pairs pass bounds its work by other means.
   const kept = [...raw.keys()].filter((term) => rawDf[raw.get(term)!] <= Math.max(1, o.maxDf * n)).sort();
   const vocabulary = new Map<string, number>();
@@ -415,7 +445,7 @@ export function buildTextIndex(docs: readonly TextDocument[], options: Partial<T
     docTerms.set(termChunks[d], docStart[d]);
     docWeights.set(weightChunks[d], docStart[d]);
   }
-  return new TextIndex({ ids: docs.map((d) => d.id), vocabulary, idf, df, docStart, docTerms, docWeights, pairBudget: o.pairBudget });
+  return new TextIndex({ ids: terms.ids, vocabulary, idf, df, docStart, docTerms, docWeights, pairBudget: o.pairBudget });
 }
 
 /**

@@ -24,7 +24,9 @@ import { Worker } from 'node:worker_threads';
 import {
   AllPairsSearch,
   allNeighbours,
-  buildTextIndex,
+  indexFromTerms,
+  readDocTerms,
+  resolveTextIndexOptions,
   DEFAULT_TEXT_INDEX_OPTIONS,
   mergeNeighbourHeaps,
   resolvePairBudget,
@@ -101,15 +103,32 @@ export function corpusTextDocuments(papers: readonly { id: string; title: string
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The index the pass searches: with the commonest terms left out when the corpus needs it (above). */
-export function textPassIndex(task: TextNeighbourTask): { index: TextIndex; maxDf: number } {
-  let index = buildTextIndex(task.docs, task.options);
-  let maxDf = task.options.maxDf ?? 1;
-  if (task.options.maxDf === undefined) {
-    maxDf = maxDfForPairMass(index.df, index.size);
-    if (maxDf < 1) index = buildTextIndex(task.docs, { ...task.options, maxDf: Math.max(maxDf, Number.MIN_VALUE) });
-  }
-  return { index, maxDf };
+/** The pass's index, and the one over every term. */
+export interface PassIndex {
+  /** The index the pass searches. */
+  index: TextIndex;
+  /** 1 when no term was left out, else the cut (TextNeighbours.maxDf). */
+  maxDf: number;
+  /**
+   * The index over every term (`index` itself when nothing was left out): the related-work index
+   * reuses it instead of tokenising every abstract again. Null when the task's options leave
+   * terms out themselves.
+   */
+  full: TextIndex | null;
+}
+
+/**
+ * The index the pass searches: with the commonest terms left out when the corpus needs it
+ * (above). The documents are tokenised once, for the index over every term and, when some are
+ * left out, the pass's own.
+ */
+export function textPassIndex(task: TextNeighbourTask): PassIndex {
+  const terms = readDocTerms(task.docs, resolveTextIndexOptions(task.options).titleWeight);
+  const index = indexFromTerms(terms, task.options);
+  if (task.options.maxDf !== undefined) return { index, maxDf: task.options.maxDf, full: task.options.maxDf === 1 ? index : null };
+  const maxDf = maxDfForPairMass(index.df, index.size);
+  if (maxDf >= 1) return { index, maxDf, full: index };
+  return { index: indexFromTerms(terms, { ...task.options, maxDf: Math.max(maxDf, Number.MIN_VALUE) }), maxDf, full: index };
 }
 
 export function computeTextNeighbours(task: TextNeighbourTask): TextNeighbours {
@@ -194,7 +213,7 @@ export interface TextWorkerData {
  * then — if asked (ThreadLinksRequest) — the paper links and Louvain's partition of them.
  */
 export type TextWorkerMessage =
-  | { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number }
+  | { type: 'index'; parts: ReturnType<TextIndex['exportParts']>; maxDf: number; full: 'same' | ReturnType<TextIndex['exportParts']> | null }
   | { type: 'heaps'; heaps: NeighbourHeaps }
   | { type: 'links'; links: Omit<PaperLinks, 'papers'> }
   | { type: 'partition'; partition: Partition };
@@ -235,11 +254,8 @@ export interface ThreadLinks {
 export interface TextNeighbourPass {
   /** Whether the pass runs in a worker thread (else inline, on the first call that needs it). */
   readonly inWorker: boolean;
-  /**
-   * The index the pass searches, once built (and `maxDf`, 1 when no term was left out): the
-   * related-work index reuses it instead of tokenising every abstract again.
-   */
-  index(): Promise<{ index: TextIndex; maxDf: number }>;
+  /** The index the pass searches, once built, and the one over every term (PassIndex). */
+  index(): Promise<PassIndex>;
   finish(): Promise<TextNeighbours>;
   /**
    * The paper links of `papers` (paper-graph.ts `linkArrays`) and their Louvain partition
@@ -334,10 +350,12 @@ export function startTextNeighbours(task: TextNeighbourTask, options: TextPassOp
   worker.once('exit', (code) => {
     if (code !== 0) failed(new Error(`text-neighbour worker exited with code ${code}`));
   });
-  let rebuilt: { index: TextIndex; maxDf: number } | undefined;
-  const builtIndex = async () => {
-    const { parts, maxDf } = await Promise.race([index, failure]);
-    return (rebuilt ??= { index: new TextIndex(parts), maxDf });
+  let rebuilt: PassIndex | undefined;
+  const builtIndex = async (): Promise<PassIndex> => {
+    const { parts, maxDf, full } = await Promise.race([index, failure]);
+    if (rebuilt) return rebuilt;
+    const searched = new TextIndex(parts);
+    return (rebuilt = { index: searched, maxDf, full: full === 'same' ? searched : full === null ? null : new TextIndex(full) });
   };
   return {
     inWorker: true,

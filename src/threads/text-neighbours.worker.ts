@@ -1,6 +1,6 @@
 /**
  * Worker entry of text-neighbours.ts: builds the pass's index, posts its parts (so the main
- * thread can join in once it is free), searches the documents it claims, posts its heaps; then,
+ * thread can join in once it is free, and the index over every term for the related-work index), searches the documents it claims, posts its heaps; then,
  * idle, sums the paper links and partitions them with Louvain if the main thread asks
  * (ThreadLinksRequest), posting the links as soon as they are summed.
  */
@@ -8,8 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, threadLinksOf, type ThreadLinksRequest, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
 
 const { task, claims: buffer, thresholds } = workerData as TextWorkerData;
-const { index, maxDf } = textPassIndex(task);
-parentPort!.postMessage({ type: 'index', parts: index.exportParts(), maxDf } satisfies TextWorkerMessage);
+const { index, maxDf, full } = textPassIndex(task);
+parentPort!.postMessage({ type: 'index', parts: index.exportParts(), maxDf, full: full === index ? 'same' : full === null ? null : full.exportParts() } satisfies TextWorkerMessage);
 const parts = searchPartsOf(index);
 const claims = new RowClaims(buffer);
 const search = textPassSearch(parts, task);

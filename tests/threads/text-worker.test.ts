@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeTextNeighbours, corpusTextDocuments, maxDfForPairMass, RowClaims, textPassIndex, textPassSearch } from '../../src/threads/text-neighbours.js';
-import { allNeighbours, mergeNeighbourHeaps, searchPartsOf } from '../../src/threads/text-index.js';
+import { allNeighbours, buildTextIndex, mergeNeighbourHeaps, searchPartsOf } from '../../src/threads/text-index.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 import { textNeighbourTask } from '../../src/threads/index.js';
 import { buildSamples } from '../helpers/seeds.js';
@@ -140,16 +140,17 @@ describe('text neighbours on text that repeats its common words', () => {
     expect(computeTextNeighbours(task).maxDf).toBe(1);
   });
 
+  // 5,000 "abstracts" sharing the same 30 words, each with a word of its own and one of 50 topics:
+  // Σ df² / N² = 30, so the exact pass would compare every pair of documents.
+  const common = Array.from({ length: 30 }, (_, i) => `shared${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}term`);
+  const topic = (t: number) => `topic${String.fromCharCode(97 + (t % 26))}${String.fromCharCode(97 + Math.floor(t / 26))}`;
+  const docs = Array.from({ length: 5000 }, (_, d) => ({
+    id: `doc:${String(d).padStart(5, '0')}`,
+    title: `A study of ${topic(d % 50)}`,
+    abstract: `${common.join(' ')} ${topic(d % 50)} ${topic(d % 50)} own${d.toString(36).replace(/\d/g, (c) => 'qrstuvwxyz'[Number(c)])}`,
+  }));
+
   it('leaves out the commonest terms when every document shares them, and says how far it went', () => {
-    // 5,000 "abstracts" sharing the same 30 words, each with a word of its own and one of 50 topics:
-    // Σ df² / N² = 30, so the exact pass would compare every pair of documents.
-    const common = Array.from({ length: 30 }, (_, i) => `shared${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}term`);
-    const topic = (t: number) => `topic${String.fromCharCode(97 + (t % 26))}${String.fromCharCode(97 + Math.floor(t / 26))}`;
-    const docs = Array.from({ length: 5000 }, (_, d) => ({
-      id: `doc:${String(d).padStart(5, '0')}`,
-      title: null,
-      abstract: `${common.join(' ')} ${topic(d % 50)} ${topic(d % 50)} own${d.toString(36).replace(/\d/g, (c) => 'qrstuvwxyz'[Number(c)])}`,
-    }));
     const cut = computeTextNeighbours({ docs, k: 5, minScore: 0, options: {} });
     expect(cut.maxDf).toBeGreaterThan(0);
     expect(cut.maxDf).toBeLessThan(0.1);
@@ -160,5 +161,25 @@ describe('text neighbours on text that repeats its common words', () => {
     expect(maxDfForPairMass([6000, 6000, 6000], 6000)).toBeLessThan(1); // three terms in every document: mass 3 > 2
     expect(maxDfForPairMass([6000, 60, 60], 6000)).toBe(1); // mass ≈ 1.0002: kept
     expect(maxDfForPairMass([400, 400, 400], 400)).toBe(1); // small corpora are never cut
+  });
+
+  it('hands the related-work index the index over every term, from one tokenisation, inline and from the worker', async () => {
+    const task = { docs, k: 5, minScore: 0, options: {} };
+    const pass = textPassIndex(task);
+    expect(pass.maxDf).toBeLessThan(1);
+    // The same indexes as building each from the texts.
+    expect(pass.full!.exportParts()).toEqual(buildTextIndex(docs).exportParts());
+    expect(pass.index.exportParts()).toEqual(buildTextIndex(docs, { maxDf: pass.maxDf }).exportParts());
+    expect(pass.index.vocabulary.size).toBeLessThan(pass.full!.vocabulary.size);
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/threads/text-neighbours.js');
+    const running = compiled.startTextNeighbours(task, { workerFrom: 0 });
+    expect(running.inWorker).toBe(true);
+    const posted = await running.index();
+    expect([posted.maxDf, posted.index.exportParts(), posted.full!.exportParts()]).toEqual([pass.maxDf, pass.index.exportParts(), pass.full!.exportParts()]);
+    running.close();
+    // Nothing left out: one index, both roles. Terms left out by the options: no index over every term.
+    const seeds = textPassIndex(textNeighbourTask({}, corpusTextDocuments(buildSamples().papers)));
+    expect(seeds.full).toBe(seeds.index);
+    expect(textPassIndex({ ...task, options: { maxDf: 0.5 } }).full).toBeNull();
   });
 });
