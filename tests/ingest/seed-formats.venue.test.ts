@@ -38,6 +38,19 @@ const CASES: [string, number | undefined, string | null][] = [
   ['see www.acl.org and https://kdd.org/', 2023, null],
   ['Contact: someone@icml.cc', 2023, null],
   ['Published in the NAACLS newsletter', 2023, null],
+  // Hyphens, glued years and quotes; letters outside ASCII around a name (the Unicode patterns,
+  // with their word bounds), and the two letters Unicode's case folding maps onto ASCII ones.
+  ['T-PAMI 2021', undefined, 'TPAMI 2021'],
+  ['NAACL-HLT 2019', undefined, 'NAACL 2019'],
+  ['Published at NeurIPS 2023 — spotlight', undefined, 'NeurIPS 2023'],
+  ['NeurIPS2023', undefined, 'NeurIPS 2023'],
+  ['ACM MM 2023', undefined, 'ACM MM 2023'],
+  ['CIKM’23', undefined, 'CIKM 2023'],
+  ['éKDD 2023', undefined, null],
+  ['SIGIR 2020 in Zürich', undefined, 'SIGIR 2020'],
+  ['\u212ADD 2023', undefined, 'KDD 2023'],
+  ['Accepted at \u017FIGIR 2020', undefined, 'SIGIR 2020'],
+  ['International Conference on Machine Learning and Applications', undefined, null],
 ];
 
 describe('venueFromComment', () => {
@@ -64,11 +77,9 @@ describe('venueFromComment', () => {
   // what the Unicode ones find. Checked on every comment above and on spellings where an
   // alias's first word is short or glued to more, with punctuation and letters from outside ASCII.
   const MORE = [
-    'T-PAMI 2021', 'RO-MAN 2022', 'NAACL-HLT 2019', 'NeurIPS2023', "NeurIPS'23", 'ACM MM 2023', 'ACM Multimedia 2022',
-    'The Web Conference 2023', 'the ACM Web Conference', 'International Conference on Machine Learning and Applications',
+    'RO-MAN 2022', "NeurIPS'23", 'ACM Multimedia 2022', 'The Web Conference 2023', 'the ACM Web Conference',
     'International Conference on Acoustics, Speech and Signal Processing', 'SIGKDD-2020', 'ICLR`24', 'workshop at ECCV-22',
-    'Accepted at KDD ’24 — oral', 'Published at NeurIPS 2023 – spotlight ✓', 'CIKM’23', 'Ω-KDD 2023', 'éKDD 2023', 'KDD 2023é',
-    'ACL２０２３', '\u212ADD 2023', '\u017FIGIR 2020', 'SIGIR 2020 in Zürich',
+    'Accepted at KDD ’24 — oral', 'Published at NeurIPS 2023 – spotlight ✓', 'Ω-KDD 2023', 'KDD 2023é', 'ACL２０２３', '\u017FIGIR 2020',
   ];
   const allMatches = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => [m.index, m[0], m[1], m[2], m[3]]);
   it.each([...CASES.map((c) => c[0]), ...MORE])('%j: the ASCII shortcuts agree with matching every venue in Unicode', (comment) => {
@@ -85,20 +96,5 @@ describe('venueFromComment', () => {
   it('tells comments with letters or digits from outside ASCII apart', () => {
     expect(['CIKM’23', 'Accepted at KDD ’24 — oral', 'KDD 2023'].map(asciiLettersOnly)).toEqual([true, true, true]);
     expect(['éKDD 2023', 'ACL２０２３', '\u212ADD 2023', '\u017FIGIR 2020'].map(asciiLettersOnly)).toEqual([false, false, false, false]);
-  });
-
-  it('names venues spelled with hyphens, glued years and other scripts around them', () => {
-    expect(venueFromComment('T-PAMI 2021')).toBe('TPAMI 2021');
-    expect(venueFromComment('NAACL-HLT 2019')).toBe('NAACL 2019');
-    expect(venueFromComment('Published at NeurIPS 2023 — spotlight')).toBe('NeurIPS 2023');
-    expect(venueFromComment('NeurIPS2023')).toBe('NeurIPS 2023');
-    expect(venueFromComment('ACM MM 2023')).toBe('ACM MM 2023');
-    expect(venueFromComment('CIKM’23')).toBe('CIKM 2023');
-    // Letters outside ASCII around a name: the Unicode patterns, with their word bounds.
-    expect(venueFromComment('éKDD 2023')).toBeNull();
-    expect(venueFromComment('SIGIR 2020 in Zürich')).toBe('SIGIR 2020');
-    expect(venueFromComment('\u212ADD 2023')).toBe('KDD 2023');
-    expect(venueFromComment('Accepted at \u017FIGIR 2020')).toBe('SIGIR 2020');
-    expect(venueFromComment('International Conference on Machine Learning and Applications')).toBeNull();
   });
 });
