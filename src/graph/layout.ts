@@ -5,8 +5,9 @@
  * Threads first, then their papers, then everything else:
  *
  *  1. Each thread's papers are laid out on their own by ForceAtlas2 (Jacomy et al. 2014, PLoS ONE
- *     9(6)) over the paper–paper edges inside the thread (cites, builds_on, similar_to), then
- *     centred and scaled into a disc of radius `spacing`·√n, so a disc's area grows with its size.
+ *     9(6)) over the paper–paper edges inside the thread (cites, builds_on, similar_to), from
+ *     random positions smoothed over those edges (smoothStart), then centred and scaled into a
+ *     disc of radius `spacing`·√n, so a disc's area grows with its size.
  *  2. The discs are placed by ForceAtlas2 over the thread–thread graph (weighted by the paper–paper
  *     edges between two threads, log-damped; disc radii as node sizes, anti-collision on), then
  *     pushed apart until no two overlap. Threads that share work end up side by side.
@@ -48,15 +49,20 @@ export interface LayoutOptions {
   spacing: number;
   /** FA2 iterations that place the thread discs. */
   threadIterations: number;
+  /** Steps of smoothStart before FA2 (0: FA2 starts from the random positions). */
+  smoothSteps: number;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   seed: 42,
-  iterations: 100,
+  // 50 from a smoothed start lay a 10k corpus out tighter than 100 from random positions did
+  // (BENCHMARKS.md, session 16); only corpora under 20k papers get this many (workBudget).
+  iterations: 50,
   workBudget: 1_000_000,
   minIterations: 10,
   spacing: 12,
   threadIterations: 200,
+  smoothSteps: 50,
 };
 
 export interface LayoutStats {
@@ -76,7 +82,7 @@ export function seededRandom(seed: number): () => number {
 
 export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): LayoutOptions {
   const resolved = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  for (const key of ['iterations', 'workBudget', 'minIterations', 'spacing', 'threadIterations'] as const) {
+  for (const key of ['iterations', 'workBudget', 'minIterations', 'spacing', 'threadIterations', 'smoothSteps'] as const) {
     const v = resolved[key];
     if (!Number.isFinite(v) || v < 0) throw new Error(`layout: ${key} must be a non-negative number, got ${v}`);
   }
@@ -111,6 +117,62 @@ function fitDisc(xy: Float32Array, radius: number): void {
     xy[2 * i + 1] = (xy[2 * i + 1] - my) * scale;
   }
 }
+
+/**
+ * A start for FA2 in which linked papers are already near each other: the random positions
+ * smoothed over the disc's edges, x ← β·(mean of the neighbours' x) + (1 − β)·x₀, `steps` times
+ * (a low-pass filter of a random signal over the graph: cheap, O(edges) a step, and unlike the
+ * graph's eigenvectors it keeps papers of one connected component apart), then spread back to
+ * the disc. From random positions FA2 needs far more iterations than large corpora can afford:
+ * at 100k papers (10 iterations per disc) linked papers ended as far apart as random pairs of
+ * their thread (BENCHMARKS.md, session 16). Papers without a link keep their random position.
+ */
+export function smoothStart(xy: Float32Array, edges: ArrayLike<number>, radius: number, steps: number, beta = SMOOTH_BETA): void {
+  const n = xy.length / 2;
+  if (n < 3 || edges.length === 0 || steps <= 0) return;
+  const weight = new Float64Array(n);
+  for (let j = 0; j < edges.length; j += 3) {
+    weight[edges[j]] += edges[j + 2];
+    weight[edges[j + 1]] += edges[j + 2];
+  }
+  const start = Float64Array.from(xy);
+  let current = Float64Array.from(xy);
+  let next = new Float64Array(2 * n);
+  for (let step = 0; step < steps; step++) {
+    next.fill(0);
+    for (let j = 0; j < edges.length; j += 3) {
+      const [s, t, w] = [edges[j], edges[j + 1], edges[j + 2]];
+      next[2 * s] += w * current[2 * t];
+      next[2 * s + 1] += w * current[2 * t + 1];
+      next[2 * t] += w * current[2 * s];
+      next[2 * t + 1] += w * current[2 * s + 1];
+    }
+    for (let i = 0; i < n; i++) {
+      if (weight[i] === 0) {
+        next[2 * i] = start[2 * i];
+        next[2 * i + 1] = start[2 * i + 1];
+        continue;
+      }
+      next[2 * i] = (beta * next[2 * i]) / weight[i] + (1 - beta) * start[2 * i];
+      next[2 * i + 1] = (beta * next[2 * i + 1]) / weight[i] + (1 - beta) * start[2 * i + 1];
+    }
+    [current, next] = [next, current];
+  }
+  // Smoothing shrinks the spread: back to the disc's, per axis, around the centre.
+  for (let axis = 0; axis < 2; axis++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += current[2 * i + axis];
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (current[2 * i + axis] - mean) ** 2;
+    const rms = Math.sqrt(ss / n);
+    const scale = rms > 0 ? radius / 2 / rms : 0;
+    for (let i = 0; i < n; i++) xy[2 * i + axis] = (current[2 * i + axis] - mean) * scale;
+  }
+}
+
+/** The weight of the neighbours' mean against the random start in smoothStart (its reach: about 1 / (1 − β) links). */
+const SMOOTH_BETA = 0.98;
 
 /**
  * Pushes overlapping discs apart (each moves half the overlap, along the line between centres)
@@ -271,6 +333,7 @@ function planLayout(graph: LitGraph, o: LayoutOptions, scanned?: LayoutEdgeScan)
       xy[2 * i] = r * Math.cos(angle);
       xy[2 * i + 1] = r * Math.sin(angle);
     }
+    smoothStart(xy, groupEdges[g], radius[g], o.smoothSteps);
     return { xy, edges: groupEdges[g] };
   });
   return { o, random, keys, threadNodes, members, discs, radius, crossWeight, satellitePairs, iterations: layoutIterations(anchored, o), usedEdges };
