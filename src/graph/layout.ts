@@ -55,9 +55,9 @@ export interface LayoutOptions {
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   seed: 42,
-  // 50 from a smoothed start lay a 10k corpus out tighter than 100 from random positions did
-  // (BENCHMARKS.md, session 16); only corpora under 20k papers get this many (workBudget).
-  iterations: 50,
+  // 75 from a smoothed start lay a 10k corpus out a little tighter than 100 from random positions
+  // did (BENCHMARKS.md, session 16); only corpora under 13,334 papers get this many (workBudget).
+  iterations: 75,
   workBudget: 1_000_000,
   minIterations: 10,
   spacing: 12,
@@ -122,8 +122,8 @@ function fitDisc(xy: Float32Array, radius: number): void {
  * A start for FA2 in which linked papers are already near each other: the random positions
  * smoothed over the disc's edges, x ← β·(mean of the neighbours' x) + (1 − β)·x₀, `steps` times
  * (a low-pass filter of a random signal over the graph: cheap, O(edges) a step, and unlike the
- * graph's eigenvectors it keeps papers of one connected component apart), then spread back to
- * the disc. From random positions FA2 needs far more iterations than large corpora can afford:
+ * graph's eigenvectors it keeps papers of one connected component apart), then spread back over
+ * the disc by rank. From random positions FA2 needs far more iterations than large corpora can afford:
  * at 100k papers (10 iterations per disc) linked papers ended as far apart as random pairs of
  * their thread (BENCHMARKS.md, session 16). Papers without a link keep their random position.
  */
@@ -158,16 +158,23 @@ export function smoothStart(xy: Float32Array, edges: ArrayLike<number>, radius: 
     }
     [current, next] = [next, current];
   }
-  // Smoothing shrinks the spread: back to the disc's, per axis, around the centre.
+  // Smoothing shrinks the spread, the large groups of linked papers far more than the small ones:
+  // a linear rescale would throw small groups far outside the disc (and fitting the disc to its
+  // farthest paper would then squeeze the rest into its middle). So each axis is spread by rank,
+  // evenly over [−1, 1], keeping the order the smoothing gave, and the square is mapped onto the
+  // disc (the elliptical grid mapping: the order along each axis is kept, and corners do not stick
+  // out of the disc FA2 is fitted into). Papers without a link keep their random position.
+  const linked: number[] = [];
+  for (let i = 0; i < n; i++) if (weight[i] > 0) linked.push(i);
+  const unit = new Float64Array(2 * n);
   for (let axis = 0; axis < 2; axis++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += current[2 * i + axis];
-    mean /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (current[2 * i + axis] - mean) ** 2;
-    const rms = Math.sqrt(ss / n);
-    const scale = rms > 0 ? radius / 2 / rms : 0;
-    for (let i = 0; i < n; i++) xy[2 * i + axis] = (current[2 * i + axis] - mean) * scale;
+    const order = [...linked].sort((a, b) => current[2 * a + axis] - current[2 * b + axis] || a - b);
+    order.forEach((i, rank) => (unit[2 * i + axis] = (2 * rank + 1) / order.length - 1));
+  }
+  for (const i of linked) {
+    const [u, v] = [unit[2 * i], unit[2 * i + 1]];
+    xy[2 * i] = radius * u * Math.sqrt(1 - (v * v) / 2);
+    xy[2 * i + 1] = radius * v * Math.sqrt(1 - (u * u) / 2);
   }
 }
 

@@ -152,126 +152,31 @@ describe('layoutGraph', () => {
 });
 
 describe('smoothStart', () => {
-  it('draws linked nodes together, leaves unlinked ones where they were relative to the rest, and keeps the spread', () => {
+  it('draws linked nodes together, spreads them over the disc by rank, and leaves unlinked ones where they were', () => {
     // A path 0–1–…–9, and node 10 with no link, from scattered positions.
-    const start = Float32Array.from({ length: 22 }, (_, i) => Math.sin(i * 12.9898) * 50);
+    const start = Float32Array.from({ length: 22 }, (_, i) => Math.sin(i * 12.9898) * 14);
     const path = Array.from({ length: 9 }, (_, i) => [i, i + 1, 1]).flat();
     const xy = Float32Array.from(start);
     smoothStart(xy, path, 20, 50);
-    const step = (p: Float32Array) => Array.from({ length: 9 }, (_, i) => Math.hypot(p[2 * i] - p[2 * i + 2], p[2 * i + 1] - p[2 * i + 3])).reduce((a, b) => a + b) / 9;
-    const rms = (axis: number) => Math.sqrt(Array.from({ length: 11 }, (_, i) => xy[2 * i + axis] ** 2).reduce((a, b) => a + b) / 11);
-    expect(step(xy) / rms(0)).toBeLessThan(0.5 * (step(start) / 50));
-    // Centred, each axis at half the radius (RMS).
-    for (const axis of [0, 1]) {
-      expect(Array.from({ length: 11 }, (_, i) => xy[2 * i + axis]).reduce((a, b) => a + b)).toBeCloseTo(0, 3);
-      expect(rms(axis)).toBeCloseTo(10, 3);
-    }
+    const meanStep = (p: Float32Array) => Array.from({ length: 9 }, (_, i) => Math.hypot(p[2 * i] - p[2 * i + 2], p[2 * i + 1] - p[2 * i + 3])).reduce((a, b) => a + b) / 9;
+    const meanPair = (p: Float32Array) => {
+      let sum = 0;
+      for (let i = 0; i < 10; i++) for (let j = i + 1; j < 10; j++) sum += Math.hypot(p[2 * i] - p[2 * j], p[2 * i + 1] - p[2 * j + 1]);
+      return sum / 45;
+    };
+    // Neighbours on the path end far closer than two nodes of it picked at random.
+    expect(meanStep(xy) / meanPair(xy)).toBeLessThan(0.8 * (meanStep(start) / meanPair(start)));
+    // Every linked node inside the disc, reaching out to most of it (spread by rank, not shrunk).
+    const reach = Array.from({ length: 10 }, (_, i) => Math.hypot(xy[2 * i], xy[2 * i + 1]));
+    for (const r of reach) expect(r).toBeLessThanOrEqual(20);
+    expect(Math.max(...reach)).toBeGreaterThan(15);
+    expect(new Set(Array.from({ length: 10 }, (_, i) => xy[2 * i])).size).toBe(10);
+    // The unlinked node keeps its position.
+    expect([xy[20], xy[21]]).toEqual([start[20], start[21]]);
     // No links, or no steps: nothing moves.
     const still = Float32Array.from(start);
     smoothStart(still, [], 20, 50);
-    expect(still).toEqual(start);
     smoothStart(still, path, 20, 0);
     expect(Array.from(still)).toEqual(Array.from(start));
-  });
-});
-
-describe('a layout scan taken ahead (scanLayoutEdges)', () => {
-  /** syntheticGraph's nodes and edges, the threads and `in_thread` edges and every fifth other edge added only after `whenHalf`. */
-  function growingGraph(whenHalf: (g: LitGraph) => void): LitGraph {
-    const source = syntheticGraph(300, { threads: 5 });
-    const g: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
-    source.forEachNode((key, a) => {
-      if (a.type !== 'thread') g.addNode(key, a);
-    });
-    const late: string[] = [];
-    let i = 0;
-    source.forEachEdge((key, a, s, t) => {
-      if (a.type === 'in_thread' || i++ % 5 === 0) late.push(key);
-      else g.addEdgeWithKey(key, s, t, a);
-    });
-    whenHalf(g);
-    source.forEachNode((key, a) => {
-      if (a.type === 'thread') g.addNode(key, a);
-    });
-    for (const key of late) g.addEdgeWithKey(key, source.source(key), source.target(key), source.getEdgeAttributes(key));
-    return g;
-  }
-
-  it('gives the positions the layout finds scanning the finished graph itself', () => {
-    let scan: ReturnType<typeof scanLayoutEdges> | undefined;
-    const ahead = growingGraph((g) => (scan = scanLayoutEdges(g)));
-    const plain = growingGraph(() => undefined);
-    expect(scan!.size).toBeLessThan(ahead.size);
-    expect(scan!.order).toBeLessThan(ahead.order);
-    const stats = layoutGraph(ahead, { seed: 6 }, scan);
-    expect(stats).toEqual(layoutGraph(plain, { seed: 6 }));
-    expect(stats.groups).toBe(5);
-    expect(positions(ahead)).toBe(positions(plain));
-  });
-
-  it('refuses a scan of a graph that has since lost nodes or edges', () => {
-    const g = syntheticGraph(50);
-    const scan = scanLayoutEdges(g);
-    g.dropNode(g.nodes()[0]);
-    expect(() => layoutGraph(g, {}, scan)).toThrow(/lost nodes or edges/);
-  });
-});
-
-describe('layoutGraphParallel', () => {
-  const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'graph', 'layout.js');
-
-  it('with a real worker thread taking discs, places every node exactly where layoutGraph does', async () => {
-    expect(existsSync(COMPILED), 'dist/ is missing: run `npm run build` (npm install does it)').toBe(true);
-    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
-    expect(compiled.canLayoutInWorker()).toBe(true);
-    // 16 discs of ~300 papers at 100 iterations: seconds of FA2, so the worker is up in time to take some.
-    const inline = syntheticGraph(4800, { threads: 16 });
-    const shared = syntheticGraph(4800, { threads: 16 });
-    const stats = layoutGraph(inline, { seed: 9, workBudget: 1e7 });
-    const parallel = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0);
-    expect(parallel.discsInWorker).toBeGreaterThan(0);
-    expect(parallel.discsInWorker).toBeLessThan(parallel.groups);
-    expect({ ...parallel, discsInWorker: undefined }).toEqual({ ...stats, discsInWorker: undefined });
-    expect(positions(shared)).toBe(positions(inline));
-  });
-
-  it('runs `meanwhile` on this thread while the worker lays out, then joins; same positions', async () => {
-    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
-    const inline = syntheticGraph(4800, { threads: 16 });
-    const shared = syntheticGraph(4800, { threads: 16 });
-    layoutGraph(inline, { seed: 9, workBudget: 1e7 });
-    let meanwhileCalls = 0;
-    const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => {
-      // Other work of this thread (packing related.idx in a build), seconds of it while the worker takes discs.
-      meanwhileCalls++;
-      const t0 = Date.now();
-      while (Date.now() - t0 < 3000);
-    });
-    expect(meanwhileCalls).toBe(1);
-    expect(stats.discsInWorker).toBeGreaterThan(0);
-    expect(positions(shared)).toBe(positions(inline));
-  });
-
-  it('runs `meanwhile` first when it lays out inline', async () => {
-    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
-    const small = syntheticGraph(300);
-    const order: string[] = [];
-    const stats = await compiled.layoutGraphParallel(small, { seed: 4 }, undefined, () => {
-      order.push(small.getNodeAttribute(small.nodes()[0], 'x') === undefined ? 'before layout' : 'after layout');
-    });
-    expect(stats.discsInWorker).toBe(0);
-    expect(order).toEqual(['before layout']);
-  });
-
-  it('lays out inline, with the same result, where a worker would not pay', async () => {
-    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
-    const inline = syntheticGraph(300);
-    const small = syntheticGraph(300);
-    layoutGraph(inline, { seed: 4 });
-    // A worker could run (compiled), but 8 discs of ~40 papers are far below PARALLEL_LAYOUT_MIN_WORK.
-    expect(compiled.canLayoutInWorker()).toBe(true);
-    const stats = await compiled.layoutGraphParallel(small, { seed: 4 });
-    expect(stats.discsInWorker).toBe(0);
-    expect(positions(small)).toBe(positions(inline));
   });
 });
