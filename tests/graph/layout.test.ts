@@ -180,3 +180,104 @@ describe('smoothStart', () => {
     expect(Array.from(still)).toEqual(Array.from(start));
   });
 });
+
+describe('a layout scan taken ahead (scanLayoutEdges)', () => {
+  /** syntheticGraph's nodes and edges, the threads and `in_thread` edges and every fifth other edge added only after `whenHalf`. */
+  function growingGraph(whenHalf: (g: LitGraph) => void): LitGraph {
+    const source = syntheticGraph(300, { threads: 5 });
+    const g: LitGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+    source.forEachNode((key, a) => {
+      if (a.type !== 'thread') g.addNode(key, a);
+    });
+    const late: string[] = [];
+    let i = 0;
+    source.forEachEdge((key, a, s, t) => {
+      if (a.type === 'in_thread' || i++ % 5 === 0) late.push(key);
+      else g.addEdgeWithKey(key, s, t, a);
+    });
+    whenHalf(g);
+    source.forEachNode((key, a) => {
+      if (a.type === 'thread') g.addNode(key, a);
+    });
+    for (const key of late) g.addEdgeWithKey(key, source.source(key), source.target(key), source.getEdgeAttributes(key));
+    return g;
+  }
+
+  it('gives the positions the layout finds scanning the finished graph itself', () => {
+    let scan: ReturnType<typeof scanLayoutEdges> | undefined;
+    const ahead = growingGraph((g) => (scan = scanLayoutEdges(g)));
+    const plain = growingGraph(() => undefined);
+    expect(scan!.size).toBeLessThan(ahead.size);
+    expect(scan!.order).toBeLessThan(ahead.order);
+    const stats = layoutGraph(ahead, { seed: 6 }, scan);
+    expect(stats).toEqual(layoutGraph(plain, { seed: 6 }));
+    expect(stats.groups).toBe(5);
+    expect(positions(ahead)).toBe(positions(plain));
+  });
+
+  it('refuses a scan of a graph that has since lost nodes or edges', () => {
+    const g = syntheticGraph(50);
+    const scan = scanLayoutEdges(g);
+    g.dropNode(g.nodes()[0]);
+    expect(() => layoutGraph(g, {}, scan)).toThrow(/lost nodes or edges/);
+  });
+});
+
+describe('layoutGraphParallel', () => {
+  const COMPILED = join(import.meta.dirname, '..', '..', 'dist', 'graph', 'layout.js');
+
+  it('with a real worker thread taking discs, places every node exactly where layoutGraph does', async () => {
+    expect(existsSync(COMPILED), 'dist/ is missing: run `npm run build` (npm install does it)').toBe(true);
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    expect(compiled.canLayoutInWorker()).toBe(true);
+    // 16 discs of ~300 papers at 75 iterations: seconds of FA2, so the worker is up in time to take some.
+    const inline = syntheticGraph(4800, { threads: 16 });
+    const shared = syntheticGraph(4800, { threads: 16 });
+    const stats = layoutGraph(inline, { seed: 9, workBudget: 1e7 });
+    const parallel = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0);
+    expect(parallel.discsInWorker).toBeGreaterThan(0);
+    expect(parallel.discsInWorker).toBeLessThan(parallel.groups);
+    expect({ ...parallel, discsInWorker: undefined }).toEqual({ ...stats, discsInWorker: undefined });
+    expect(positions(shared)).toBe(positions(inline));
+  });
+
+  it('runs `meanwhile` on this thread while the worker lays out, then joins; same positions', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const inline = syntheticGraph(4800, { threads: 16 });
+    const shared = syntheticGraph(4800, { threads: 16 });
+    layoutGraph(inline, { seed: 9, workBudget: 1e7 });
+    let meanwhileCalls = 0;
+    const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => {
+      // Other work of this thread (packing related.idx in a build), seconds of it while the worker takes discs.
+      meanwhileCalls++;
+      const t0 = Date.now();
+      while (Date.now() - t0 < 3000);
+    });
+    expect(meanwhileCalls).toBe(1);
+    expect(stats.discsInWorker).toBeGreaterThan(0);
+    expect(positions(shared)).toBe(positions(inline));
+  });
+
+  it('runs `meanwhile` first when it lays out inline', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const small = syntheticGraph(300);
+    const order: string[] = [];
+    const stats = await compiled.layoutGraphParallel(small, { seed: 4 }, undefined, () => {
+      order.push(small.getNodeAttribute(small.nodes()[0], 'x') === undefined ? 'before layout' : 'after layout');
+    });
+    expect(stats.discsInWorker).toBe(0);
+    expect(order).toEqual(['before layout']);
+  });
+
+  it('lays out inline, with the same result, where a worker would not pay', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const inline = syntheticGraph(300);
+    const small = syntheticGraph(300);
+    layoutGraph(inline, { seed: 4 });
+    // A worker could run (compiled), but 8 discs of ~40 papers are far below PARALLEL_LAYOUT_MIN_WORK.
+    expect(compiled.canLayoutInWorker()).toBe(true);
+    const stats = await compiled.layoutGraphParallel(small, { seed: 4 });
+    expect(stats.discsInWorker).toBe(0);
+    expect(positions(small)).toBe(positions(inline));
+  });
+});
