@@ -123,9 +123,9 @@ function fitDisc(xy: Float32Array, radius: number): void {
  * smoothed over the disc's edges, x ← β·(mean of the neighbours' x) + (1 − β)·x₀, `steps` times
  * (a low-pass filter of a random signal over the graph: cheap, O(edges) a step, and unlike the
  * graph's eigenvectors it keeps papers of one connected component apart), then spread back over
- * the disc by rank. From random positions FA2 needs far more iterations than large corpora can afford:
- * at 100k papers (10 iterations per disc) linked papers ended as far apart as random pairs of
- * their thread (BENCHMARKS.md, session 16). Papers without a link keep their random position.
+ * the disc by rank. From random positions FA2 needs far more iterations than large corpora can
+ * afford: at 100k papers (10 iterations per disc) linked papers ended as far apart as random
+ * pairs of their thread (BENCHMARKS.md, session 16).
  */
 export function smoothStart(xy: Float32Array, edges: ArrayLike<number>, radius: number, steps: number, beta = SMOOTH_BETA): void {
   const n = xy.length / 2;
@@ -178,7 +178,7 @@ export function smoothStart(xy: Float32Array, edges: ArrayLike<number>, radius: 
   }
 }
 
-/** The weight of the neighbours' mean against the random start in smoothStart (its reach: about 1 / (1 − β) links). */
+/** The weight of the neighbours' mean against the random start in smoothStart (reach: about 1 / (1 − β) links). */
 const SMOOTH_BETA = 0.98;
 
 /**

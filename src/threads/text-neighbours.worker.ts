@@ -1,8 +1,9 @@
 /**
  * Worker entry of text-neighbours.ts: builds the pass's index, posts its parts (so the main
- * thread can join in once it is free, and the index over every term for the related-work index), searches the documents it claims, posts its heaps; then,
- * idle, sums the paper links and partitions them with Louvain if the main thread asks
- * (ThreadLinksRequest), posting the links as soon as they are summed.
+ * thread can join in once it is free), with the index over every term for the related-work
+ * index; searches the documents it claims, posts its heaps; then, idle, sums the paper links and
+ * partitions them with Louvain if the main thread asks (ThreadLinksRequest), posting the links as
+ * soon as they are summed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowClaims, searchPartsOf, textPassIndex, textPassSearch, threadLinksOf, type ThreadLinksRequest, type TextWorkerData, type TextWorkerMessage } from './text-neighbours.js';
