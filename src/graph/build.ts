@@ -11,7 +11,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { CitationEdge, EdgeAttributes, EdgeType, Extraction, Mention, NodeAttributes, Paper } from '../types.js';
 import { withDictionaryAdjacency } from './adjacency.js';
-import { authorKey, categoryKey, normaliseRepoUrl, orgKey, repoKey, slug, venueKey } from './keys.js';
+import { authorKey, categoryKey, joined, normaliseRepoUrl, orgKey, repoKey, slug, venueKey } from './keys.js';
 
 export type LitGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -43,7 +43,7 @@ class GraphDraft {
   }
 
   edge(type: EdgeType, source: string, target: string, attributes: EdgeDetails, suffix = ''): void {
-    const key = `${type}:${source}->${target}${suffix ? `#${suffix}` : ''}`;
+    const key = joined(type, ':', source, '->', target, suffix ? '#' : '', suffix);
     if (this.edges.has(key)) return;
     this.edges.set(key, { source, target, attributes: { type, ...attributes } });
   }
@@ -79,7 +79,7 @@ function paperAttributes(p: Paper): NodeAttributes {
 
 function sourceEvidence(p: Paper): string {
   const s = p.sources[0];
-  return s ? `${s.format} ${s.path}:${s.line}` : 'metadata';
+  return s ? joined(s.format, ' ', s.path, ':', s.line) : 'metadata';
 }
 
 /** The sentence of `text` around a span: the evidence shown for an extracted edge. */
@@ -216,6 +216,6 @@ export function buildGraph(input: GraphInput): LitGraph {
   }
   addMentionLinks(draft, input.extraction.mentions, abstracts);
   addBuildsOn(draft, input.extraction.mentions, years);
-  for (const c of input.citations) draft.edge('cites', c.citing, c.cited, { provenance: 'extracted', evidence: `${c.source.format} ${c.source.path}:${c.source.line}` });
+  for (const c of input.citations) draft.edge('cites', c.citing, c.cited, { provenance: 'extracted', evidence: joined(c.source.format, ' ', c.source.path, ':', c.source.line) });
   return draft.toGraph();
 }

@@ -22,7 +22,7 @@
  * weight = cosine). `threadStage` does both, for the pipeline.
  */
 import type { LitGraph } from '../graph/build.js';
-import { threadKey } from '../graph/keys.js';
+import { joined, threadKey } from '../graph/keys.js';
 import type { Thread } from '../types.js';
 import { labelThreads, type LabelOptions } from './labels.js';
 import { partitionLinks, type Partition } from './louvain-view.js';
@@ -379,7 +379,7 @@ function addThreadNodes(graph: LitGraph, threads: readonly Thread[], evidence: s
   }
   for (const t of threads) {
     for (const p of t.papers) {
-      const key = `in_thread:${p}->${t.id}`;
+      const key = joined('in_thread:', p, '->', t.id);
       if (!graph.hasEdge(key) && graph.hasNode(p)) graph.addEdgeWithKey(key, p, t.id, { type: 'in_thread', provenance: 'inferred', evidence });
     }
   }
@@ -387,8 +387,8 @@ function addThreadNodes(graph: LitGraph, threads: readonly Thread[], evidence: s
 
 function addSimilarEdges(graph: LitGraph, similar: readonly SimilarPair[]): void {
   for (const s of similar) {
-    const key = `similar_to:${s.source}->${s.target}`;
-    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, s.source, s.target, { type: 'similar_to', provenance: 'inferred', weight: s.weight, evidence: `tf-idf cosine ${s.weight}` });
+    const key = joined('similar_to:', s.source, '->', s.target);
+    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, s.source, s.target, { type: 'similar_to', provenance: 'inferred', weight: s.weight, evidence: joined('tf-idf cosine ', s.weight) });
   }
 }
 
