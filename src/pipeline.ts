@@ -57,7 +57,7 @@ export interface BuildResult {
    * from the end of resolve, beside extract, graph and relatedIndex, and is joined by the main
    * thread at the end (textWait); relatedPack, inside layout; and writeEdges (onEdgesFinal),
    * inside layout. The build command adds read, write, and writeRecords (papers.jsonl and
-   * mentions.jsonl, written inside threads).
+   * mentions.jsonl, written inside layout).
    */
   timings: Partial<Record<Stage | 'read' | 'write' | 'writeRecords' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'writeEdges' | 'similarity', number>>;
   /** The related-work index, when the pipeline made it (runPipelineAsync). */
@@ -74,9 +74,8 @@ export interface BuildHooks {
   onPapers?: (papers: number) => void;
   /**
    * runPipelineAsync: called once papers and mentions are final (nothing later changes them),
-   * during the threads stage while the paper links and Louvain run on the worker and the main
-   * thread would otherwise wait; the build writes papers.jsonl and mentions.jsonl then. Awaited
-   * before the threads stage ends.
+   * during the layout while its worker lays out the first discs; the build writes papers.jsonl
+   * and mentions.jsonl then. Awaited before the layout ends.
    */
   onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
   /**
@@ -217,8 +216,8 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
   timings.similarity = Math.round(performance.now() - textStart);
   // The paper links and Louvain run on the worker, idle now, while this thread writes the
-  // similar_to edges, reads every edge for the layout (the rest of the layout's plan needs the
-  // threads) and lets the build write the papers and mentions.
+  // similar_to edges and reads every edge for the layout (the rest of the layout's plan needs the
+  // threads).
   let layoutScan: LayoutEdgeScan | undefined;
   const { threads, modularity, notes } = await timeAsync('threads', () =>
     threadStageAsync(
@@ -227,20 +226,19 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
       (papers, request) => textPass.threadLinks(papers, request),
       () => {
         layoutScan = scanLayoutEdges(graph);
-        return hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
       },
     ),
   );
   textPass.close();
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
-  // The thread discs are laid out on both cores (the text pass is done by now). The related index
-  // is packed for related.idx on this thread first, while the worker starts on the discs: the
-  // packing does not read the graph, and the worker takes the discs this thread has not reached
-  // (relatedPack: its time, inside layout's).
+  // The thread discs are laid out on both cores (the text pass is done by now). While the worker
+  // starts on the discs, this thread packs the related index for related.idx (relatedPack), lets
+  // the build write graph.json's edges (writeEdges) and the papers and mentions: none of that
+  // reads positions, and the worker takes the discs this thread has not reached.
   let packedRelatedIndex: PackedRelatedIndex | undefined;
   await timeAsync('layout', () =>
-    layoutGraphParallel(graph, { seed: options.seed }, undefined, () => {
+    layoutGraphParallel(graph, { seed: options.seed }, undefined, async () => {
       const t = performance.now();
       packedRelatedIndex = packRelatedIndex(relatedIndex);
       timings.relatedPack = Math.round(performance.now() - t);
@@ -249,6 +247,7 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
         hooks.onEdgesFinal(graph);
         timings.writeEdges = Math.round(performance.now() - e);
       }
+      await hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
     }, layoutScan),
   );
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);

@@ -441,21 +441,21 @@ export const PARALLEL_LAYOUT_MIN_WORK = 1e7;
  * bit, as `layoutGraph`. `discsInWorker` says how many discs the worker laid out.
  *
  * `meanwhile`, if given, is other work of this thread that does not touch the graph: it runs once
- * the worker has started on the discs, and this thread joins the discs when it returns. Discs are
- * claimed from a shared counter, so the worker simply takes more of them meanwhile; without a
- * worker it runs first, then the layout. `scanned` as for layoutGraph.
+ * the worker has started on the discs, and this thread joins the discs when it (or the promise it
+ * returns) is done. Discs are claimed from a shared counter, so the worker simply takes more of
+ * them meanwhile; without a worker it runs first, then the layout. `scanned` as for layoutGraph.
  */
 export async function layoutGraphParallel(
   graph: LitGraph,
   options: Partial<LayoutOptions> = {},
   minWork = PARALLEL_LAYOUT_MIN_WORK,
-  meanwhile?: () => void,
+  meanwhile?: () => void | Promise<void>,
   scanned?: LayoutEdgeScan,
 ): Promise<LayoutStats & { discsInWorker: number }> {
   const plan = planLayout(graph, resolveLayoutOptions(options), scanned);
   const work = plan.discs.reduce((sum, d) => sum + discCost(d.xy.length / 2, d.edges.length / 3), 0) * plan.iterations;
   if (!canLayoutInWorker() || plan.discs.length < 2 || work < minWork) {
-    meanwhile?.();
+    await meanwhile?.();
     return { ...layoutInline(graph, plan), discsInWorker: 0 };
   }
   const jobs = discJobs(plan.discs, plan.iterations, true);
@@ -467,7 +467,7 @@ export async function layoutGraphParallel(
   });
   let discsInWorker: number;
   try {
-    meanwhile?.();
+    await meanwhile?.();
     runDiscJobs(jobs);
     discsInWorker = await done;
   } finally {

@@ -258,6 +258,18 @@ describe('layoutGraphParallel', () => {
     expect(positions(shared)).toBe(positions(inline));
   });
 
+  it('awaits an async `meanwhile` before this thread joins the discs', async () => {
+    const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
+    const inline = syntheticGraph(4800, { threads: 16 });
+    const shared = syntheticGraph(4800, { threads: 16 });
+    layoutGraph(inline, { seed: 9, workBudget: 1e7 });
+    // Writes in a build (papers.jsonl, mentions.jsonl) await the disk; this thread stays off the
+    // discs until they are done, so a worker that needs a fraction of that time takes them all.
+    const stats = await compiled.layoutGraphParallel(shared, { seed: 9, workBudget: 1e7 }, 0, () => new Promise((resolve) => setTimeout(resolve, 3000)));
+    expect(stats.discsInWorker).toBe(stats.groups);
+    expect(positions(shared)).toBe(positions(inline));
+  });
+
   it('runs `meanwhile` first when it lays out inline', async () => {
     const compiled = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/graph/layout.js');
     const small = syntheticGraph(300);
