@@ -6,10 +6,14 @@
  * about 1.7 GiB at 100k resampled papers and 3.0 GiB at 200k at its peak (`node --trace-gc`,
  * BENCHMARKS.md, 2026-12-07). Node's default limit grows with the machine's memory only up to
  * about 4 GiB (4,144 MB on the 24 GiB machines measured), so a build of some 250k papers would
- * stop with "JavaScript heap out of memory" after minutes of work. `litgraph build` says so as
- * soon as it knows how many papers there are, with the flag that raises the limit (a re-exec of
- * Node with it would hide the flag from the user and complicate signal handling; the advice
- * keeps it visible).
+ * stop with "JavaScript heap out of memory" after minutes of work.
+ *
+ * So `litgraph build` runs a large build (`LARGE_BUILD_INPUT_BYTES` of input or more) in a
+ * second Node process with the limit raised to three quarters of the machine's memory
+ * (`largeBuildNodeFlags`; cli/rerun.ts), and says so on stderr. A limit the user has set on
+ * Node's command line or in NODE_OPTIONS is kept. Where the build is still short of heap (a
+ * limit the user set, a format with more heap per byte than estimated, or the CLI's functions
+ * called from other code) it warns as soon as it knows how many papers there are (`heapAdvice`).
  */
 
 /** Peak heap per paper, bytes: 17 KB measured at 100k papers (15 KB at 200k), rounded up. */
@@ -32,4 +36,34 @@ export function heapAdvice(papers: number, heapLimit: number, totalMemory: numbe
     return `${head} This machine has ${gib(totalMemory)} GiB of memory: build the corpus in slices (per venue or year) and load them into Neo4j (README, "Scaling out").`;
   }
   return `${head} If the build stops with "JavaScript heap out of memory", run it again as NODE_OPTIONS=--max-old-space-size=${advised} litgraph build …`;
+}
+
+/**
+ * Input bytes from which `litgraph build` re-runs Node with `largeBuildNodeFlags`: about 80k
+ * papers of JSON listings, whose peak heap (1.4 GiB at 23 heap bytes per input byte) is a third
+ * of Node's usual limit; formats with fewer bytes per paper need more heap per byte. A build this
+ * size takes 40 s or more, beside which the second Node start-up (about 50 ms) does not count.
+ */
+export const LARGE_BUILD_INPUT_BYTES = 64 * 2 ** 20;
+
+export interface NodeRuntime {
+  /** Node's own options (process.execArgv) and NODE_OPTIONS: a limit already set there is kept. */
+  execArgv: readonly string[];
+  nodeOptions: string;
+  /** v8 heap_size_limit and os.totalmem(), bytes. */
+  heapLimit: number;
+  totalMemory: number;
+}
+
+/**
+ * The Node flags a build of `inputBytes` should run with, or [] to run as it is: from `threshold`
+ * on, `--max-old-space-size` of three quarters of the machine's memory, when that is above the
+ * current limit and the user has set none. (V8 collects garbage by the heap's growth, not by this
+ * limit: a higher limit lets a large build finish without changing how a smaller one runs.)
+ */
+export function largeBuildNodeFlags(inputBytes: number, runtime: NodeRuntime, threshold = LARGE_BUILD_INPUT_BYTES): string[] {
+  if (inputBytes < threshold) return [];
+  if (/--max[-_]old[-_]space[-_]size\b/.test(`${runtime.execArgv.join(' ')} ${runtime.nodeOptions}`)) return [];
+  const heapMib = Math.floor((0.75 * runtime.totalMemory) / 2 ** 20 / 256) * 256;
+  return heapMib * 2 ** 20 > runtime.heapLimit * 1.1 ? [`--max-old-space-size=${heapMib}`] : [];
 }

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
+import { forwardSignal } from './rerun.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -28,11 +29,17 @@ Run \`litgraph <command> --help\` for a command's options.`;
 
 /**
  * For the real process only: on SIGINT/SIGTERM remove the temp files of a write in progress, so
- * an interrupted build leaves the previous outputs exactly as they were.
+ * an interrupted build leaves the previous outputs exactly as they were. A build re-run in a
+ * child Node (rerun.ts) gets the signal instead, and this process exits with the child's code.
+ * A second signal while the temp files are removed changes nothing: Ctrl-C in a terminal reaches
+ * both processes, and the child then gets it twice.
  */
 export function installSignalHandlers(): void {
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (forwardSignal(signal) || stopping) return;
+      stopping = true;
       void import('../sinks/json.js').then(({ abortActiveWrite }) => {
         // A build's batch is open from before its stages (papers and mentions are written during them).
         if (abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) before the new outputs were complete; previous outputs left intact\n`);

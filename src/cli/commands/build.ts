@@ -2,7 +2,7 @@
  * `litgraph build [inputs...] [-o DIR] [--format NAME] [--strict] [--seed N] [--resolution R]`
  * Reads the inputs, runs the pipeline, writes the output files and prints a summary.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve as resolvePath } from 'node:path';
@@ -11,8 +11,9 @@ import { BuildOutputWriter, inspectOutputDir, loadThreads } from '../../sinks/js
 import { FORMATS } from '../../ingest/index.js';
 import { UsageError } from '../../errors.js';
 import { listInputFiles, readInputWith, readOptionsFromEnv } from '../read-inputs.js';
-import { parseNumber, parseOptions, ProgressBar, type CliIO } from '../io.js';
-import { heapAdvice } from '../heap.js';
+import { parseNumber, parseOptions, processIO, ProgressBar, type CliIO } from '../io.js';
+import { heapAdvice, LARGE_BUILD_INPUT_BYTES, largeBuildNodeFlags, type NodeRuntime } from '../heap.js';
+import { KEEP_NODE_FLAGS_ENV, rerunWithNodeFlags } from '../rerun.js';
 
 export const DEFAULT_INPUTS = ['graph-data/samples'];
 export const DEFAULT_OUT_DIR = 'graph-data/out';
@@ -143,9 +144,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`unknown format "${values.format}"; known: ${Object.keys(FORMATS).join(', ')}`);
   }
   const outDir = values.out ?? DEFAULT_OUT_DIR;
+  const inputs = (positionals.length ? positionals : DEFAULT_INPUTS).map((p) => resolvePath(p));
+  // A large build runs in a new Node process with V8's heap limits raised (heap.ts); only the
+  // real process can start one (tests and other callers pass their own io).
+  if (io === processIO && !io.env[KEEP_NODE_FLAGS_ENV]) {
+    const bytes = inputBytes(inputs);
+    const flags = largeBuildNodeFlags(bytes, nodeRuntime(io.env), largeBuildThreshold(io.env));
+    if (flags.length) {
+      io.stderr(`litgraph: ${(bytes / 1e6).toFixed(1)} MB of input: building in a new Node process with ${flags.join(' ')} (set ${KEEP_NODE_FLAGS_ENV}=1 to keep Node's defaults)\n`);
+      return rerunWithNodeFlags(flags);
+    }
+  }
   const result = await build(
     {
-      inputs: (positionals.length ? positionals : DEFAULT_INPUTS).map((p) => resolvePath(p)),
+      inputs,
       outDir,
       format: values.format,
       strict: values.strict ?? false,
@@ -163,4 +175,30 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!values.json) io.stdout(`wrote the viewer site to ${values.site}/index.html\n`);
   }
   return 0;
+}
+
+/** Bytes of every input file (what `build` would read); paths that cannot be read count nothing here. */
+function inputBytes(inputs: readonly string[]): number {
+  let bytes = 0;
+  for (const file of listInputFiles(inputs).files) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // reported by the build itself
+    }
+  }
+  return bytes;
+}
+
+function nodeRuntime(env: NodeJS.ProcessEnv): NodeRuntime {
+  return { execArgv: process.execArgv, nodeOptions: env.NODE_OPTIONS ?? '', heapLimit: getHeapStatistics().heap_size_limit, totalMemory: totalmem() };
+}
+
+/** LITGRAPH_LARGE_BUILD_BYTES, else LARGE_BUILD_INPUT_BYTES: the input size from which a build gets its own Node flags. */
+function largeBuildThreshold(env: NodeJS.ProcessEnv): number {
+  const raw = env.LITGRAPH_LARGE_BUILD_BYTES;
+  if (raw === undefined || raw === '') return LARGE_BUILD_INPUT_BYTES;
+  const bytes = Number(raw);
+  if (!Number.isFinite(bytes) || bytes < 0) throw new UsageError(`LITGRAPH_LARGE_BUILD_BYTES must be a number of bytes, not "${raw}"`);
+  return bytes;
 }
