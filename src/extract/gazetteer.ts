@@ -17,7 +17,7 @@
  * and organisation names need a capital or a digit unless marked `anyCase`.
  */
 import type { EntityType } from '../types.js';
-import { slug } from '../graph/keys.js';
+import { joined, slug } from '../graph/keys.js';
 import { WordMemo, type Token } from './text.js';
 import datasetsData from './gazetteers/datasets.json' with { type: 'json' };
 import methodsData from './gazetteers/methods.json' with { type: 'json' };
@@ -95,8 +95,8 @@ export class Gazetteer {
     const entry: GazetteerEntry = {
       type,
       name: raw.name,
-      key: `${type}:${slug(raw.name)}`,
-      variantOf: raw.variantOf ? `${type}:${slug(raw.variantOf)}` : undefined,
+      key: joined(type, ':', slug(raw.name)),
+      variantOf: raw.variantOf ? joined(type, ':', slug(raw.variantOf)) : undefined,
       aliases: raw.aliases,
       series: raw.series ? true : undefined,
       linkBare: raw.linkBare ? true : undefined,

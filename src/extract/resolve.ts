@@ -14,7 +14,7 @@
  *     frequent spelling; a variant ("ImageNet 64×64") keeps its own key with `variantOf`.
  */
 import type { Entity, EntityType, Mention } from '../types.js';
-import { slug } from '../graph/keys.js';
+import { joined, slug } from '../graph/keys.js';
 import type { Found } from './doc.js';
 import { gazetteer } from './gazetteer.js';
 import { singular } from './terms.js';
@@ -69,7 +69,7 @@ function computeKey(type: EntityType, name: string): string {
   const known = gazetteer().get(`${f.type}:${slugged}`);
   if (known) return known.key;
   // The slug just made serves nameSlug too when the name needs no cleaning.
-  return `${f.type}:${nameSlug(f.type, name, slugged)}`;
+  return joined(f.type, ':', nameSlug(f.type, name, slugged));
 }
 
 /** What resolution learns besides the keys: labels, aliases and variants. */

@@ -133,7 +133,7 @@ function addMetadataLinks(draft: GraphDraft, p: Paper): void {
     draft.edge('has_code', p.id, repoKey(repo), { provenance: 'extracted', evidence, rule: 'source-metadata' });
   }
   for (const tag of p.datasetTags) {
-    const key = `dataset:${slug(tag.name)}`;
+    const key = joined('dataset:', slug(tag.name));
     if (key === 'dataset:') continue;
     draft.node(key, { type: 'dataset', label: tag.name, ...(tag.url ? { url: tag.url } : {}) });
     draft.edge('evaluates_on', p.id, key, { provenance: 'extracted', evidence, rule: 'source-tag' });

@@ -83,7 +83,7 @@ export function slug(text: string): string {
 }
 
 /**
- * `parts` joined into one flat string, for strings the graph keeps: edge keys and evidence.
+ * `parts` joined into one flat string, for strings the graph keeps: node and edge keys, evidence.
  * V8 makes a template literal or `+` whose result has 13 characters or more into a cons string,
  * a rope of its parts. A rope kept to the end of the build is several heap objects for every
  * garbage collection to trace, and is flattened (copied) the first time it is hashed, compared or
@@ -100,27 +100,27 @@ export function shortHash(text: string, length = 16): string {
 
 /** The paper id for a set of identifiers, by priority: arXiv, DOI, ACL, OpenAlex, S2. */
 export function paperKeyFromIds(ids: PaperIds): string | null {
-  if (ids.arxiv) return `paper:arxiv:${ids.arxiv}`;
-  if (ids.doi) return `paper:doi:${ids.doi}`;
-  if (ids.acl) return `paper:acl:${ids.acl}`;
-  if (ids.openalex) return `paper:openalex:${ids.openalex}`;
-  if (ids.s2) return `paper:s2:${ids.s2}`;
-  if (ids.pmid) return `paper:pmid:${ids.pmid}`;
-  if (ids.pmcid) return `paper:pmc:${ids.pmcid}`;
+  if (ids.arxiv) return joined('paper:arxiv:', ids.arxiv);
+  if (ids.doi) return joined('paper:doi:', ids.doi);
+  if (ids.acl) return joined('paper:acl:', ids.acl);
+  if (ids.openalex) return joined('paper:openalex:', ids.openalex);
+  if (ids.s2) return joined('paper:s2:', ids.s2);
+  if (ids.pmid) return joined('paper:pmid:', ids.pmid);
+  if (ids.pmcid) return joined('paper:pmc:', ids.pmcid);
   return null;
 }
 
 /** The fallback paper id: a hash of the normalised title, or of the abstract when untitled. */
 export function paperKeyFromText(title: string | null, abstract: string | null): string {
   const basis = title ? `t:${foldText(title)}` : `a:${foldText(abstract ?? '')}`;
-  return `paper:h:${shortHash(basis)}`;
+  return joined('paper:h:', shortHash(basis));
 }
 
-export const authorKey = (name: string): string => `author:${slug(name)}`;
-export const repoKey = (normalisedUrl: string): string => `repo:${normalisedUrl}`;
-export const venueKey = (venue: string): string => `venue:${slug(venue)}`;
-export const categoryKey = (code: string): string => `category:${code.trim()}`;
-export const orgKey = (name: string): string => `org:${slug(name)}`;
+export const authorKey = (name: string): string => joined('author:', slug(name));
+export const repoKey = (normalisedUrl: string): string => joined('repo:', normalisedUrl);
+export const venueKey = (venue: string): string => joined('venue:', slug(venue));
+export const categoryKey = (code: string): string => joined('category:', code.trim());
+export const orgKey = (name: string): string => joined('org:', slug(name));
 export const threadKey = (n: number | string): string => `thread:${n}`;
 
 /* ------------------------------------------------- bibliographic ids (issue 3, additive) -- */
