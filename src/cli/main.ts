@@ -40,9 +40,9 @@ export function installSignalHandlers(): void {
     process.on(signal, () => {
       if (forwardSignal(signal) || stopping) return;
       stopping = true;
-      void import('../sinks/json.js').then(({ abortActiveWrite }) => {
+      void import('../sinks/json.js').then(async ({ abortActiveWrite }) => {
         // A build's batch is open from before its stages (papers and mentions are written during them).
-        if (abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) before the new outputs were complete; previous outputs left intact\n`);
+        if (await abortActiveWrite()) process.stderr.write(`\nlitgraph: interrupted (${signal}) before the new outputs were complete; previous outputs left intact\n`);
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
     });

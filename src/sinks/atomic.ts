@@ -77,6 +77,10 @@ export class AtomicBatch {
   private readonly pending: { temp: string; target: string; handle?: FileHandle }[] = [];
   /** Scratch files: parts of a file written ahead (`writeAheadSync`), removed by commit and abort. */
   private readonly scratch: string[] = [];
+  /** Opens of temp files not yet completed (`openAsync`). */
+  private readonly opening = new Set<Promise<FileHandle>>();
+  /** Temp files `abort` removed (`settleAbort` removes them again once the opens have settled). */
+  private readonly aborted: string[] = [];
 
   /** Writes `chunks` (joined) to a temp file for `path`; returns the temp file's path. */
   write(path: string, content: string | Uint8Array | Iterable<string>): string {
@@ -158,9 +162,17 @@ export class AtomicBatch {
   private async openAsync(path: string): Promise<{ temp: string; handle: FileHandle }> {
     mkdirSync(dirname(path), { recursive: true });
     const temp = tempName(path);
-    const handle = await open(temp, 'w');
-    this.pending.push({ temp, target: path, handle });
-    return { temp, handle };
+    // Listed before the file exists: an abort while the open is in flight still knows its name.
+    const entry: { temp: string; target: string; handle?: FileHandle } = { temp, target: path };
+    this.pending.push(entry);
+    const opening = open(temp, 'w');
+    this.opening.add(opening);
+    try {
+      entry.handle = await opening;
+    } finally {
+      this.opening.delete(opening);
+    }
+    return { temp, handle: entry.handle };
   }
 
   /** Syncs and closes the files `writeAsync` left open (all at once), then moves every temp file into place. */
@@ -195,9 +207,21 @@ export class AtomicBatch {
     for (const { temp, handle } of this.pending) {
       if (handle) void handle.close().catch(() => undefined);
       rmSync(temp, { force: true });
+      this.aborted.push(temp);
     }
     this.pending.length = 0;
     this.removeScratch();
+  }
+
+  /**
+   * After `abort`: waits for the opens that were in flight and removes their files again (an
+   * open that completed after `abort` created its file anew). A signal handler awaits this
+   * before the process exits.
+   */
+  async settleAbort(): Promise<void> {
+    const late = await Promise.allSettled([...this.opening]);
+    for (const result of late) if (result.status === 'fulfilled') await result.value.close().catch(() => undefined);
+    for (const temp of this.aborted) rmSync(temp, { force: true });
   }
 }
 

@@ -130,12 +130,17 @@ export function inspectOutputDir(dir: string): { state: 'empty' | 'ok' | 'corrup
 /** The batch being written, so a SIGINT/SIGTERM handler can remove its temp files. */
 let activeBatch: AtomicBatch | null = null;
 
-/** Removes the temp files of a write in progress (called from signal handlers). */
-export function abortActiveWrite(): boolean {
-  const wasWriting = activeBatch !== null;
-  activeBatch?.abort();
+/**
+ * Removes the temp files of a write in progress (called from signal handlers); resolves to
+ * whether there was one, once files whose open was in flight are gone too.
+ */
+export async function abortActiveWrite(): Promise<boolean> {
+  const batch = activeBatch;
   activeBatch = null;
-  return wasWriting;
+  if (!batch) return false;
+  batch.abort();
+  await batch.settleAbort();
+  return true;
 }
 
 /**
