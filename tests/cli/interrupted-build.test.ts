@@ -10,21 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { captureIO } from '../helpers/capture-io.js';
+import { bigListing, earlierBuild, tempFilesAppear } from '../helpers/interrupted-build.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const WORDS = 'graph neural network diffusion model recommendation retrieval embedding sparse attention transformer training benchmark dataset evaluation robust latent sampling contrastive learning policy reward speech video protein language'.split(' ');
-
-/** A large `Abstract:` listing of our own making: enough text that writing takes a while. */
-function bigListing(records: number): string {
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const lines: string[] = [];
-  for (let r = 0; r < records; r++) {
-    const words = Array.from({ length: 400 }, () => WORDS[Math.floor(next() * WORDS.length)]);
-    lines.push(`Abstract:We study ${words.join(' ')} in record ${r}.`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 let tmp: string;
 beforeAll(() => {
@@ -35,31 +23,20 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('an interrupted build', () => {
   it('leaves the previous outputs byte-for-byte intact', { timeout: 240_000 }, async () => {
     const out = join(tmp, 'out');
-    const small = join(tmp, 'small.txt');
-    writeFileSync(small, 'Abstract:We propose TinyNet, a small model for testing.\n');
-    expect(await main(['build', small, '-o', out], captureIO())).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const before = await earlierBuild(tmp, out);
 
     const big = join(tmp, 'big.txt');
     writeFileSync(big, bigListing(3_000));
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/run.ts'), 'build', big, '-o', out], { cwd: ROOT, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-    let sawTemp = false;
-    const deadline = Date.now() + 200_000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (readdirSync(out).some((f) => f.includes('.tmp-'))) {
-        sawTemp = true;
-        child.kill('SIGKILL');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    const sawTemp = await tempFilesAppear(out, () => child.exitCode !== null);
+    if (sawTemp) child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(sawTemp).toBe(true);
-    for (const [file, text] of Object.entries(before)) expect(readFileSync(join(out, file), 'utf8')).toBe(text);
+    for (const [file, text] of Object.entries(before.files)) expect(readFileSync(join(out, file), 'utf8')).toBe(text);
 
     // The next build cleans the stale temp files and replaces the outputs.
-    expect(await main(['build', small, '-o', out], captureIO())).toBe(0);
+    expect(await main(['build', before.listing, '-o', out], captureIO())).toBe(0);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { largeBuildNodeFlags, LARGE_BUILD_INPUT_BYTES } from '../../src/cli/heap
 import { main } from '../../src/cli/main.js';
 import { captureIO } from '../helpers/capture-io.js';
 import { SAMPLES_DIR } from '../helpers/seeds.js';
+import { bigListing, earlierBuild, tempFilesAppear } from '../helpers/interrupted-build.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GiB = 2 ** 30;
@@ -102,28 +103,16 @@ describe('a large build', () => {
 
   it('passes SIGTERM on: the child removes its temp files and the previous outputs stay', { timeout: 240_000 }, async () => {
     const out = join(tmp, 'term-out');
-    const small = join(tmp, 'small.txt');
-    writeFileSync(small, 'Abstract:We propose TinyNet, a small model for testing.\n');
-    expect(await main(['build', small, '-o', out], captureIO())).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const before = await earlierBuild(tmp, out);
 
     const big = join(tmp, 'big.txt');
-    const words = 'graph neural network diffusion model retrieval embedding sparse attention transformer benchmark contrastive'.split(' ');
-    writeFileSync(big, Array.from({ length: 3000 }, (_, r) => `Abstract:We study ${Array.from({ length: 400 }, (_, i) => words[(r * 7 + i * i) % words.length]).join(' ')} in record ${r}.`).join('\n'));
+    writeFileSync(big, bigListing(3_000));
     const run = runCli(['build', big, '-o', out], { LITGRAPH_LARGE_BUILD_BYTES: '1' });
     // The child has started writing once its temp files appear: stop the parent then.
-    let sawTemp = false;
-    const deadline = Date.now() + 200_000;
-    const settled = { value: false };
-    void run.done.then(() => (settled.value = true));
-    while (Date.now() < deadline && !settled.value) {
-      if (readdirSync(out).some((f) => f.includes('.tmp-'))) {
-        sawTemp = true;
-        run.kill('SIGTERM');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    let settled = false;
+    void run.done.then(() => (settled = true));
+    const sawTemp = await tempFilesAppear(out, () => settled);
+    if (sawTemp) run.kill('SIGTERM');
     const { code, stderr } = await run.done;
     expect(sawTemp).toBe(true);
     expect(code).toBe(143);
@@ -131,7 +120,7 @@ describe('a large build', () => {
     // The parent waited for its child: no process of this build is left, nothing more is written.
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(big);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
-    for (const [file, text] of Object.entries(before)) expect(readFileSync(join(out, file), 'utf8')).toBe(text);
+    for (const [file, text] of Object.entries(before.files)) expect(readFileSync(join(out, file), 'utf8')).toBe(text);
     expect(existsSync(join(out, 'graph.json'))).toBe(true);
   });
 });
