@@ -145,7 +145,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const outDir = values.out ?? DEFAULT_OUT_DIR;
   const inputs = (positionals.length ? positionals : DEFAULT_INPUTS).map((p) => resolvePath(p));
-  // A large build runs in a new Node process with V8's heap limits raised (heap.ts); only the
+  // A large build runs in a new Node process with the heap limit raised (heap.ts); only the
   // real process can start one (tests and other callers pass their own io).
   if (io === processIO && !io.env[KEEP_NODE_FLAGS_ENV]) {
     const bytes = inputBytes(inputs);
