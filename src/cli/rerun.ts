@@ -1,6 +1,6 @@
 /**
  * `litgraph build` run again in a child Node process with other flags: a large build needs V8's
- * heap limits raised (heap.ts `largeBuildNodeFlags`), and V8 reads them only when Node starts.
+ * heap limit raised (heap.ts `largeBuildNodeFlags`), and V8 reads it only when Node starts.
  * The child inherits stdin, stdout, stderr and the environment, and this process waits for it:
  * the child's exit code is the command's, and SIGINT or SIGTERM sent to this process is passed on
  * (main.ts `installSignalHandlers`), so the child removes its temp files as it would alone.

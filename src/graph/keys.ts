@@ -88,7 +88,8 @@ export function slug(text: string): string {
  * a rope of its parts. A rope kept to the end of the build is several heap objects for every
  * garbage collection to trace, and is flattened (copied) the first time it is hashed, compared or
  * written. `Array.prototype.join` allocates the flat string at once. At 100k papers (1.3M edges)
- * this took serialising graph.json's edges from 6.9 to 4.4 s.
+ * this took serialising graph.json's edges from 6.2 to 4.8 s (mean of 7 alternating builds;
+ * bench/flat-strings.ts for the strings alone).
  */
 export function joined(...parts: ReadonlyArray<string | number>): string {
   return parts.join('');
