@@ -28,7 +28,7 @@ export interface TextIndexOptions {
   /**
    * Work bound of the all-pairs pass (`allNeighbours`), in postings per document: the rarest terms
    * are accumulated over their postings while Σ df² ≤ pairBudget × N, the commoner ones screened
-   * by bounds. It changes the speed, never the result. 'auto': 0.4 × N (at least 2,000), because
+   * by bounds. It changes the speed, never the result. 'auto': 0.55 × N (at least 2,000), because
    * document frequencies, and so the cost of a given term, grow with N.
    */
   pairBudget: number | 'auto';
@@ -36,13 +36,15 @@ export interface TextIndexOptions {
   titleWeight: number;
 }
 
-// 'auto' (0.4 × N): the fastest of the budgets tried at 20k (10k of 5k/10k/20k/40k), 50k (20k of
-// 10k/20k/40k) and 100k real abstracts (40k of 20k/40k/80k).
+// 'auto' (0.55 × N): at 100k resampled papers 40k (0.4 N) beat 20k and 80k; then, alternating in
+// one process (2026-12-07, BENCHMARKS.md session 18), 0.55 N against 0.4 N took 0.74× the time at
+// 10k papers, 0.79× at 30k, 0.99× at 50k and 0.93× at 100k; 0.7 N was slower than 0.55 N at 30k
+// and 50k.
 export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = { maxDf: 1, pairBudget: 'auto', titleWeight: 2 };
 
 /** The work bound in postings per document for a corpus of n documents. */
 export function resolvePairBudget(pairBudget: number | 'auto', n: number): number {
-  if (pairBudget === 'auto') return Math.max(2000, 0.4 * n);
+  if (pairBudget === 'auto') return Math.max(2000, 0.55 * n);
   if (!(pairBudget > 0)) throw new RangeError(`text index: pairBudget must be > 0 or 'auto', got ${pairBudget}`);
   return pairBudget;
 }
