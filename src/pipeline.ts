@@ -57,7 +57,7 @@ export interface BuildResult {
    * from the end of resolve, beside extract, graph and relatedIndex, and is joined by the main
    * thread at the end (textWait); relatedPack, inside layout; and writeEdges (onEdgesFinal),
    * inside layout. The build command adds read, write, and writeRecords (papers.jsonl and
-   * mentions.jsonl, written inside layout).
+   * mentions.jsonl, written between relatedIndex and textWait).
    */
   timings: Partial<Record<Stage | 'read' | 'write' | 'writeRecords' | 'textWait' | 'relatedIndex' | 'relatedPack' | 'writeEdges' | 'similarity', number>>;
   /** The related-work index, when the pipeline made it (runPipelineAsync). */
@@ -74,8 +74,8 @@ export interface BuildHooks {
   onPapers?: (papers: number) => void;
   /**
    * runPipelineAsync: called once papers and mentions are final (nothing later changes them),
-   * during the layout while its worker lays out the first discs; the build writes papers.jsonl
-   * and mentions.jsonl then. Awaited before the layout ends.
+   * after the related index is made and before the main thread joins the text pass; the build
+   * writes papers.jsonl and mentions.jsonl then. Awaited before the pass is joined.
    */
   onRecordsFinal?: (papers: readonly Paper[], mentions: readonly Mention[]) => Promise<void>;
   /**
@@ -212,8 +212,14 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.relatedIndex = Math.round(performance.now() - t0);
   // What the thread stage's paper links are summed from, besides text, while the worker is still searching.
   const linkEvidence = threadLinkEvidence(relatedIndex.signals, threadOptions);
+  // Papers and mentions are final, so the build writes them now, before this thread joins the text
+  // pass: while it writes, the worker goes on with the pass, which two threads would finish in
+  // about half the time, so a second of writing here delays the build by about half a second.
+  // During the layout (until session 18) this thread's work was the critical path: the whole second.
+  await hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
+  const joinedAt = performance.now();
   const textNeighbours = await textPass.finish();
-  timings.textWait = Math.round(performance.now() - t0) - timings.relatedIndex;
+  timings.textWait = Math.round(performance.now() - joinedAt);
   timings.similarity = Math.round(performance.now() - textStart);
   // The paper links and Louvain run on the worker, idle now, while this thread writes the
   // similar_to edges and reads every edge for the layout (the rest of the layout's plan needs the
@@ -233,9 +239,9 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   timings.threads! += timings.textWait;
   attachThreads(relatedIndex, threads);
   // The thread discs are laid out on both cores (the text pass is done by now). While the worker
-  // starts on the discs, this thread packs the related index for related.idx (relatedPack), lets
-  // the build write graph.json's edges (writeEdges) and the papers and mentions: none of that
-  // reads positions, and the worker takes the discs this thread has not reached.
+  // starts on the discs, this thread packs the related index for related.idx (relatedPack) and
+  // lets the build write graph.json's edges (writeEdges): neither reads positions, and the worker
+  // takes the discs this thread has not reached.
   let packedRelatedIndex: PackedRelatedIndex | undefined;
   await timeAsync('layout', () =>
     layoutGraphParallel(graph, { seed: options.seed }, undefined, async () => {
@@ -247,7 +253,6 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
         hooks.onEdgesFinal(graph);
         timings.writeEdges = Math.round(performance.now() - e);
       }
-      await hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
     }, layoutScan),
   );
   const report = summarise(graph, ingested.reports, ingested.records.length, resolved.papers, resolved.merged, threads, modularity, notes);

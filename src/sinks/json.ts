@@ -145,11 +145,11 @@ export async function abortActiveWrite(): Promise<boolean> {
 
 /**
  * The files of one build being written into `dir`, all or nothing: papers.jsonl and
- * mentions.jsonl as soon as they are final (`writeRecords`: the build writes them during its
- * threads stage, while Louvain runs on the worker and this thread would otherwise wait), the rest
- * once the build is done (`finish`). Every file goes to a temp file first and all are renamed
- * into place together; the bytes go to disk in the background while the next ones are
- * serialised (AtomicBatch.writeAsync).
+ * mentions.jsonl as soon as they are final (`writeRecords`: the build writes them while the
+ * text pass's worker is still searching, pipeline.ts), graph.json's edges once they are final
+ * (`writeGraphEdges`), the rest once the build is done (`finish`). Every file goes to a temp
+ * file first and all are renamed into place together; the bytes go to disk in the background
+ * while the next ones are serialised (AtomicBatch.writeAsync).
  */
 export class BuildOutputWriter {
   private readonly batch = new AtomicBatch();

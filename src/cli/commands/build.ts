@@ -60,7 +60,7 @@ export async function build(options: BuildCommandOptions, io?: CliIO): Promise<B
       const advice = heapAdvice(papers, getHeapStatistics().heap_size_limit, totalmem());
       if (advice) io?.stderr(`${io.isTTY ? '\r\x1b[K' : ''}warning: ${advice}\n`);
     },
-    // papers.jsonl and mentions.jsonl go to disk during the layout (BuildHooks.onRecordsFinal).
+    // papers.jsonl and mentions.jsonl go to disk before the text pass is joined (BuildHooks.onRecordsFinal).
     onRecordsFinal: async (papers, mentions) => {
       const t = performance.now();
       await writer.writeRecords(papers, mentions);
