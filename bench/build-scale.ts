@@ -31,12 +31,12 @@ export function run(sizes = [10_000, 50_000, 100_000]): string {
   const stageRows: (string | number)[][] = [];
   // similarity: the text-neighbour pass's wall time, in its worker from the end of resolve, beside
   // extract, graph and relatedIndex (not to be added to them); threads includes textWait: the time
-  // the main thread spent finishing the text pass with its worker; layout includes relatedPack
-  // (packing related.idx on the main thread while the layout worker starts on the discs),
-  // writeEdges (graph.json's edges, serialised after it) and writeRecords (papers.jsonl and
-  // mentions.jsonl, written last). From 64 MB of input (the 100k corpus) the build runs in a
+  // the main thread spent finishing the text pass with its worker; writeRecords (papers.jsonl and
+  // mentions.jsonl) comes between relatedIndex and textWait, in no other figure; layout includes
+  // relatedPack (packing related.idx on the main thread while the layout worker starts on the
+  // discs) and writeEdges (graph.json's edges, serialised after it). From 64 MB of input (the 100k corpus) the build runs in a
   // child Node with the heap limit raised (src/cli/heap.ts); wall time and peak RSS include it.
-  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'textWait', 'threads', 'writeRecords', 'relatedPack', 'writeEdges', 'layout', 'write'];
+  const stages = ['read', 'ingest', 'resolve', 'extract', 'graph', 'relatedIndex', 'similarity', 'writeRecords', 'textWait', 'threads', 'relatedPack', 'writeEdges', 'layout', 'write'];
   for (const n of sizes) {
     const corpus = makeCorpus(n, records);
     const runs = [];

@@ -213,9 +213,9 @@ export async function runPipelineAsync(inputs: readonly InputText[], options: Bu
   // What the thread stage's paper links are summed from, besides text, while the worker is still searching.
   const linkEvidence = threadLinkEvidence(relatedIndex.signals, threadOptions);
   // Papers and mentions are final, so the build writes them now, before this thread joins the text
-  // pass: while it writes, the worker goes on with the pass, which two threads would finish in
-  // about half the time, so a second of writing here delays the build by about half a second.
-  // During the layout (until session 18) this thread's work was the critical path: the whole second.
+  // pass. The worker goes on searching meanwhile, and the pass is shared once this thread joins, so
+  // a second spent writing here delays the build by about half a second. In the layout, where this
+  // thread's work outlasts the worker's discs, it cost the whole second.
   await hooks.onRecordsFinal?.(resolved.papers, extraction.mentions);
   const joinedAt = performance.now();
   const textNeighbours = await textPass.finish();
