@@ -21,6 +21,13 @@ export interface Lexicon {
   tags: Map<string, string>;
   /** Words the lexicon also knows as base-form verbs (VB or VBP: "conduct", "exhibit"). */
   verbish: Set<string>;
+  /** Words the lexicon knows as common nouns among their tags (NN or NNS: "tense", not "medical"). */
+  nounish: Set<string>;
+}
+
+/** Whether a lexicon tag (parts joined by "|") says common noun. */
+function nounTag(tag: string): boolean {
+  return tag === 'NN' || tag === 'NNS' || (tag.includes('|') && tag.split('|').some((part) => part === 'NN' || part === 'NNS'));
 }
 
 /** The tag a lexicon entry gives: the first tag, up to a "|". */
@@ -33,14 +40,16 @@ function firstTag(tag: string): string {
 export function lexiconFromParsed(raw: Record<string, unknown>): Lexicon {
   const tags = new Map<string, string>();
   const verbish = new Set<string>();
+  const nounish = new Set<string>();
   for (const word in raw) {
     const list = raw[word];
     if (Array.isArray(list) && list.length > 0 && list.every((t) => typeof t === 'string')) {
       tags.set(word, firstTag(list[0] as string));
       if (list.includes('VB') || list.includes('VBP')) verbish.add(word);
+      if ((list as string[]).some(nounTag)) nounish.add(word);
     }
   }
-  return { tags, verbish };
+  return { tags, verbish, nounish };
 }
 
 /**
@@ -63,6 +72,7 @@ const BACKSLASH = 92;
 function scanLexicon(json: string): Lexicon {
   const tags = new Map<string, string>();
   const verbish = new Set<string>();
+  const nounish = new Set<string>();
   // Tags are a few dozen strings: one copy of each, shared by every word, the literal where there is one.
   const tagStrings = new Map<string, string>(PENN_TAGS.map((t) => [t, t]));
   let at = 0;
@@ -97,19 +107,21 @@ function scanLexicon(json: string): Lexicon {
 
   expect(123); // {
   skipSpace();
-  if (json.charCodeAt(at) === 125) return { tags, verbish };
+  if (json.charCodeAt(at) === 125) return { tags, verbish, nounish };
   for (;;) {
     const word = string();
     expect(58); // :
     expect(91); // [
     let first: string | null = null;
     let verb = false;
+    let noun = false;
     skipSpace();
     if (json.charCodeAt(at) !== 93) {
       for (;;) {
         const tag = string();
         if (first === null) first = tag;
         if (tag === 'VB' || tag === 'VBP') verb = true;
+        if (nounTag(tag)) noun = true;
         skipSpace();
         if (json.charCodeAt(at) === 44) at++;
         else break;
@@ -126,6 +138,8 @@ function scanLexicon(json: string): Lexicon {
     }
     if (verb) verbish.add(word);
     else verbish.delete(word);
+    if (noun) nounish.add(word);
+    else nounish.delete(word);
     skipSpace();
     const c = json.charCodeAt(at++);
     if (c === 125) break;
@@ -133,7 +147,7 @@ function scanLexicon(json: string): Lexicon {
   }
   skipSpace();
   if (at < n) throw new NotTheShape();
-  return { tags, verbish };
+  return { tags, verbish, nounish };
 }
 
 /** The lexicon in the text of natural's file (one pass, or JSON.parse when the text is not of the expected shape). */

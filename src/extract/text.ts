@@ -115,6 +115,8 @@ function wordEnd(text: string, start: number): number {
 let lexicon: Map<string, string> | null = null;
 /** Words the lexicon also knows as base-form verbs ("conduct", "exhibit"). */
 let verbish: ReadonlySet<string> = new Set<string>();
+/** Words the lexicon knows as common nouns among their tags ("tense"; not "medical"). */
+let nounish: ReadonlySet<string> = new Set<string>();
 
 /** natural's English lexicon as word → most frequent tag, with our fixes (loaded once, lazily; lexicon.ts). */
 export function posLexicon(): Map<string, string> {
@@ -122,6 +124,7 @@ export function posLexicon(): Map<string, string> {
   const natural = loadNaturalLexicon();
   lexicon = natural.tags;
   verbish = natural.verbish;
+  nounish = natural.nounish;
   // Words of the scientific register the newswire lexicon tags poorly.
   const fixes: Record<string, string> = {
     model: 'NN', models: 'NNS', learning: 'NN', training: 'NN', parsing: 'NN', tagging: 'NN', labeling: 'NN',
@@ -144,6 +147,12 @@ export function posLexicon(): Map<string, string> {
   };
   for (const [w, t] of Object.entries(fixes)) lexicon.set(w, t);
   return lexicon;
+}
+
+/** Whether the lexicon (or our fixes) knows the lower-case word `lower` as a common noun. */
+export function canBeNoun(lower: string): boolean {
+  const tag = posLexicon().get(lower);
+  return tag === 'NN' || tag === 'NNS' || nounish.has(lower);
 }
 
 interface WordInfo {

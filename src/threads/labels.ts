@@ -3,16 +3,20 @@
  * =====================================================================
  *
  * CiteSpace labels clusters with log-likelihood / tf-idf terms (DESIGN.md "Lessons"); litgraph
- * scores every one-, two- and three-word phrase (tokenize.ts `phrases`) of a thread's titles + abstracts by
+ * scores every noun phrase of one to four words (phrases.ts) of a thread's titles + abstracts by
  *
- *   score = p_in · ln((p_in + ε) / (p_out + ε)) · (bigramBoost for two-word phrases)
+ *   score = p_in · ln((p_in + ε) / (p_out + ε)) · (the boost of phrases of its length)
  *
  * with p_in the share of the thread's papers using the phrase, p_out the share of the other
  * papers, ε = 1 / N: how common the phrase is in the thread times how much more common than
- * elsewhere (the phrase's contribution to the KL divergence of thread from corpus). Bigrams are
- * preferred ("consistency models", "CTR prediction") and a chosen phrase suppresses the single
- * words it contains. Phrases are grouped by their stems (plurals merge) and shown in their most
- * frequent spelling, acronyms kept.
+ * elsewhere (the phrase's contribution to the KL divergence of thread from corpus). Longer
+ * phrases are preferred ("consistency models", "CTR prediction"), and a chosen phrase suppresses
+ * the words it contains. Choosing a phrase chooses its longest extension nearly as common in the
+ * thread instead (`extendShare`): "word sense" and "sense disambiguation" are fragments of "word
+ * sense disambiguation", and both used to be shown. An acronym of a chosen phrase ("GNNs" of
+ * "graph neural networks") and a hyphenated spelling of one ("Question-Answering") add nothing and
+ * are skipped. Phrases are grouped by their stems (plurals merge) and shown in their most frequent
+ * spelling, acronyms kept.
  *
  * Cost: one pass over each thread's papers collecting candidates (the `candidates` most common
  * per thread), then one pass over the corpus counting only those candidates. On a large corpus
@@ -21,7 +25,7 @@
  * well enough to rank phrases, at a bounded cost — and of each paper only the title and the
  * opening of the abstract (`textChars`, default 700), where papers name their topic.
  */
-import { phrases } from './tokenize.js';
+import { MAX_PHRASE_WORDS, phrases } from './phrases.js';
 
 export interface LabelOptions {
   /** Terms kept per thread. */
@@ -32,6 +36,13 @@ export interface LabelOptions {
   bigramBoost: number;
   /** Multiplier for three-word phrases ("graph neural networks"). */
   trigramBoost: number;
+  /** Multiplier for four-word phrases ("monte carlo tree search"). */
+  fourgramBoost: number;
+  /**
+   * A chosen phrase gives way to a phrase one word longer that contains it when that one is in at
+   * least this share of the thread's papers that use the shorter one.
+   */
+  extendShare: number;
   /** Candidate phrases per thread (by in-thread document frequency) scored against the corpus. */
   candidates: number;
   /** Papers read per thread (evenly spaced over its members when it has more). */
@@ -42,7 +53,7 @@ export interface LabelOptions {
   textChars: number;
 }
 
-export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, candidates: 300, docsPerThread: 50, backgroundDocs: 5000, textChars: 700 };
+export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, fourgramBoost: 1.9, extendShare: 0.6, candidates: 300, docsPerThread: 50, backgroundDocs: 5000, textChars: 700 };
 
 export interface ThreadTerms {
   terms: string[];
@@ -125,30 +136,113 @@ export function labelThreads(texts: DocumentTexts, groups: readonly (readonly nu
         // Papers outside the thread using the phrase: the corpus estimate minus the thread's own.
         const pOut = Math.max(0, (total.get(key) ?? 0) * scale - pIn * size) / rest;
         const lift = Math.log((pIn + eps) / (pOut + eps));
-        const words = key.split(' ').length;
-        return { key, score: pIn * lift * (words === 1 ? 1 : words === 2 ? o.bigramBoost : o.trigramBoost) };
+        const boost = [1, 1, o.bigramBoost, o.trigramBoost, o.fourgramBoost][Math.min(wordCount(key), MAX_PHRASE_WORDS)];
+        return { key, score: pIn * lift * boost };
       })
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    const surfaceOf = (key: string): string => {
+      const s = surfaces.get(key)!;
+      return [...s.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    };
     const chosen: string[] = [];
     const covered = new Set<string>();
-    const contains = (long: string, short: string) => ` ${long} `.includes(` ${short} `);
-    for (const { key } of scored) {
+    for (const { key: best } of scored) {
       if (chosen.length >= o.terms) break;
+      const key = longestExtension(best, df, o.extendShare);
       // A phrase inside a chosen one ("graph neural" in "graph neural networks") adds nothing;
-      // nor does one whose words are all chosen already.
+      // nor does one whose words are all chosen already, nor an acronym of a chosen one.
       if (chosen.some((c) => contains(c, key))) continue;
-      const parts = key.split(' ');
+      const parts = spaced(key).split(' ');
       if (parts.length > 1 && parts.every((p) => covered.has(p))) continue;
+      const surface = surfaceOf(key);
+      if (chosen.some((c) => isAcronymOf(surface, surfaceOf(c)) || isAcronymOf(surfaceOf(c), surface))) continue;
       chosen.push(key);
       for (const p of parts) covered.add(p);
     }
     // Shorter phrases chosen before a longer one containing them are dropped from the shown terms.
     const final = chosen.filter((k) => !chosen.some((other) => other !== k && contains(other, k)));
-    const shown = final.map((key) => {
-      const s = surfaces.get(key)!;
-      return [...s.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-    });
+    const shown = final.map(surfaceOf);
     return { terms: shown, label: shown.slice(0, o.labelTerms).join(', ') || 'unlabelled' };
   });
+}
+
+/** A key with its hyphens read as spaces: "retriev-augment gener" contains "retriev augment". */
+const spaced = (key: string): string => key.replace(/-/g, ' ');
+
+/** Whether phrase key `long` contains phrase key `short` as whole words. */
+const contains = (long: string, short: string): boolean => ` ${spaced(long)} `.includes(` ${spaced(short)} `);
+
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+/**
+ * The phrase to show for `key`: while a candidate one word longer contains it and is in at least
+ * `share` of the papers it is in, that one ("word sense" → "word sense disambiguation"); the most
+ * common such candidate when there are several, then the first by key.
+ */
+function longestExtension(key: string, df: ReadonlyMap<string, number>, share: number): string {
+  let current = key;
+  for (;;) {
+    const need = share * (df.get(current) ?? 0);
+    const words = wordCount(current) + 1;
+    let next: string | null = null;
+    let nextDf = 0;
+    for (const [other, c] of df) {
+      if (c < need || c < nextDf || wordCount(other) !== words || !contains(other, current)) continue;
+      if (c > nextDf || next === null || other < next) {
+        next = other;
+        nextDf = c;
+      }
+    }
+    if (next === null) return current;
+    current = next;
+  }
+}
+
+/** Words an acronym may leave out ("MoE" keeps the "of" of "Mixture-of-Experts", "NLI" drops nothing). */
+const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', 'with', 'a']);
+
+/** Capital letters in a word. */
+function capitals(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether `short` is written as an acronym of `long`: "GNNs" of "graph neural networks", "MoE" of
+ * "Mixture-of-Experts", "MLLMs" of "multimodal LLMs" (an acronym inside gives its capitals), also
+ * among words both share: "PP attachment" of "prepositional phrase attachment", "multilingual NMT"
+ * of "multilingual neural machine translation".
+ */
+export function isAcronymOf(short: string, long: string): boolean {
+  const shortWords = short.split(' ');
+  const longWords = long.split(' ');
+  let head = 0;
+  while (head < shortWords.length - 1 && head < longWords.length && shortWords[head].toLowerCase() === longWords[head].toLowerCase()) head++;
+  let tail = 0;
+  while (tail < shortWords.length - 1 - head && tail < longWords.length - head && shortWords[shortWords.length - 1 - tail].toLowerCase() === longWords[longWords.length - 1 - tail].toLowerCase()) tail++;
+  if (shortWords.length - head - tail !== 1) return false;
+  return isAcronymOfWords(shortWords[head], longWords.slice(head, longWords.length - tail).join(' '));
+}
+
+function isAcronymOfWords(acronym: string, long: string): boolean {
+  if (capitals(acronym) < 2) return false;
+  const letters = acronym.replace(/s$/, '').toLowerCase();
+  const words = long.split(/[\s-]+/).filter((w) => w.length > 0);
+  if (words.length < 2) return false;
+  const initials = (skip: boolean): string =>
+    words
+      .filter((w) => !skip || !FUNCTION_WORDS.has(w.toLowerCase()))
+      .map((w) => (capitals(w) >= 2 ? w.replace(/s$/, '').replace(/[^A-Z]/g, '') : w[0]))
+      .join('')
+      .toLowerCase();
+  return letters === initials(false) || letters === initials(true);
 }

@@ -2,8 +2,9 @@
  * tokenize — titles and abstracts → terms
  * =======================================
  *
- * One tokeniser for the similarity index, the thread labels and related-work queries, so a term
- * means the same thing everywhere. Words are lower-cased, English stop words (natural's list)
+ * One tokeniser for the similarity index and related-work queries, so a term means the same
+ * thing everywhere (thread labels read tagged noun phrases with the same stop words and stems:
+ * phrases.ts). Words are lower-cased, English stop words (natural's list)
  * and numbers dropped, and the rest Porter-stemmed (natural's stemmer). natural stems at about
  * 2 MB/s (DESIGN.md), so stems are cached per surface token: a corpus has far fewer distinct
  * tokens than token occurrences. Only the stemmer and the stop-word list are loaded, not all of
@@ -31,8 +32,11 @@ const PAPER_STOPWORDS = [
 ];
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS]);
-/** Stop words for labels: the paper stop words minus "model(s)", which labels need ("consistency models"). */
-const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework')]);
+/**
+ * Stop words inside label phrases: the paper stop words minus the words labels need inside a
+ * phrase ("consistency models", "state space models"). They still never stand alone (phrases.ts).
+ */
+export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state')]);
 
 const stemCache = new Map<string, string>();
 
@@ -50,13 +54,18 @@ export function stem(token: string): string {
 // Words: letters and digits, with inner hyphens / dots / apostrophes kept together ("CIFAR-10", "t-SNE").
 const WORD = /[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu;
 
-/** The surface words of `text` in order (original case), LaTeX commands and URLs removed. */
-export function words(text: string): string[] {
-  const clean = text.replace(/https?:\/\/\S+/g, ' ').replace(/\\[a-zA-Z]+/g, ' ').replace(/\$[^$]*\$/g, ' ');
-  return clean.match(WORD) ?? [];
+/** `text` with URLs, LaTeX commands and inline math blanked: none of them names a topic. */
+export function withoutMarkup(text: string): string {
+  return text.replace(/https?:\/\/\S+/g, ' ').replace(/\\[a-zA-Z]+/g, ' ').replace(/\$[^$]*\$/g, ' ');
 }
 
-function keepToken(lower: string, stop: ReadonlySet<string>): boolean {
+/** The surface words of `text` in order (original case), LaTeX commands and URLs removed. */
+export function words(text: string): string[] {
+  return withoutMarkup(text).match(WORD) ?? [];
+}
+
+/** A word worth indexing: two characters or more, no stop word, not a number. */
+export function keepToken(lower: string, stop: ReadonlySet<string>): boolean {
   return lower.length >= 2 && !stop.has(lower) && !/^[\d.,'-]+$/.test(lower);
 }
 
@@ -86,64 +95,6 @@ export function terms(text: string): string[] {
   for (const word of words(text)) {
     const list = wordTerms(word);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
-  }
-  return out;
-}
-
-/** A candidate label phrase: its stemmed key and the surface form it was written in. */
-export interface Phrase {
-  key: string;
-  surface: string;
-}
-
-/**
- * Unigram, bigram and trigram phrases for labels. A phrase never spans a stop word or a sentence break,
- * so "consistency models" and "CTR prediction" come out whole. Keys are stemmed (plurals merge);
- * surfaces keep their case, so acronyms stay acronyms (capitalised words are lower-cased:
- * "Consistency models" at a sentence start reads "consistency models").
- */
-interface PhraseWord {
-  key: string;
-  surface: string;
-  /** May start or continue a phrase. */
-  ok: boolean;
-  /** May stand alone as a one-word label term. */
-  alone: boolean;
-}
-const phraseCache = new Map<string, PhraseWord>();
-
-/** A surface word as labels see it (cached). Capitalised words are shown lower-case; acronyms stay. */
-function phraseWord(word: string): PhraseWord {
-  let w = phraseCache.get(word);
-  if (!w) {
-    const lower = word.toLowerCase().replace(/'s$/, '');
-    const ok = keepToken(lower, LABEL_STOPWORDS) && lower.length <= 30;
-    const surface = word.replace(/'s$/, '');
-    w = { key: ok ? lower.split('-').map(stem).join('-') : '', surface: /^[A-Z][a-z]+$/.test(surface) ? surface.toLowerCase() : surface, ok, alone: ok && !STOPWORDS.has(lower) };
-    if (phraseCache.size > 500_000) phraseCache.clear();
-    phraseCache.set(word, w);
-  }
-  return w;
-}
-
-export function phrases(text: string): Phrase[] {
-  const out: Phrase[] = [];
-  for (const sentence of text.split(/[.;:!?]\s|[()[\]{}"]|\n/)) {
-    let prev: PhraseWord | null = null;
-    let prev2: PhraseWord | null = null;
-    for (const word of words(sentence)) {
-      const cur = phraseWord(word);
-      if (!cur.ok) {
-        prev = prev2 = null;
-        continue;
-      }
-      // "model" may end a phrase ("consistency models") but is no label on its own.
-      if (cur.alone) out.push({ key: cur.key, surface: cur.surface });
-      if (prev) out.push({ key: `${prev.key} ${cur.key}`, surface: `${prev.surface} ${cur.surface}` });
-      if (prev2 && prev) out.push({ key: `${prev2.key} ${prev.key} ${cur.key}`, surface: `${prev2.surface} ${prev.surface} ${cur.surface}` });
-      prev2 = prev;
-      prev = cur;
-    }
   }
   return out;
 }

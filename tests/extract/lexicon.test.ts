@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconFromParsed, lexiconPath, readLexicon, type Lexicon } from '../../src/extract/lexicon.js';
 import { posLexicon } from '../../src/extract/text.js';
 
-const asPlain = (l: Lexicon) => ({ tags: Object.fromEntries([...l.tags].sort()), verbish: [...l.verbish].sort() });
+const asPlain = (l: Lexicon) => ({ tags: Object.fromEntries([...l.tags].sort()), verbish: [...l.verbish].sort(), nounish: [...l.nounish].sort() });
 const viaJsonParse = (text: string) => asPlain(lexiconFromParsed(JSON.parse(text) as Record<string, unknown>));
 
 describe('the lexicon', () => {
@@ -23,6 +23,10 @@ describe('the lexicon', () => {
     expect(read.tags.get('waste-disposal')).toBe('JJ');
     expect(read.verbish.has('conduct')).toBe(true);
     expect(read.verbish.has('fawn')).toBe(false);
+    // Words that can be common nouns, whatever their first tag ("tense": JJ, then NN).
+    expect(read.nounish.has('tense')).toBe(true);
+    expect(read.nounish.has('medical')).toBe(false);
+    expect(read.nounish.has('fawn')).toBe(true);
   });
 
   it('gives the tagger its lexicon with our fixes on top', () => {

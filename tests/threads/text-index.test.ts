@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allNeighbours, buildTextIndex, TopK, type Neighbour, type TextDocument, type TextIndex } from '../../src/threads/text-index.js';
 import { parseInput } from '../../src/ingest/index.js';
-import { phrases, terms } from '../../src/threads/tokenize.js';
+import { terms } from '../../src/threads/tokenize.js';
+import { phrases } from '../../src/threads/phrases.js';
 import { mulberry32 } from '../../src/threads/rng.js';
 
 const DOCS = [

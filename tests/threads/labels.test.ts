@@ -1,0 +1,97 @@
+/**
+ * Thread labels (src/threads/labels.ts, phrases.ts): noun phrases, not clause fragments; the
+ * whole term, not two overlapping pieces of it; no acronym beside its long form.
+ */
+import { describe, expect, it } from 'vitest';
+import { isAcronymOf, labelThreads } from '../../src/threads/labels.js';
+import { phrases } from '../../src/threads/phrases.js';
+
+const surfaces = (text: string) => phrases(text).map((p) => p.surface);
+
+describe('label phrases', () => {
+  it('are runs of modifiers and nouns that end on a noun', () => {
+    const s = surfaces('Transformer models generate fluent text quickly.');
+    expect(s).toContain('transformer models');
+    expect(s).toContain('fluent text');
+    expect(s).not.toContain('models generate');
+    expect(s).not.toContain('fluent'); // an adjective is no label on its own
+    expect(s.some((p) => p.includes('quickly'))).toBe(false);
+  });
+
+  it('run up to four words and never cross a comma or a stop word', () => {
+    const s = surfaces('We use Monte Carlo tree search, beam search and state space models of the data.');
+    expect(s).toContain('monte carlo tree search');
+    expect(s).toContain('state space models');
+    expect(s).not.toContain('search beam search');
+    expect(s).toContain('data');
+    expect(s.some((p) => p.includes('models data'))).toBe(false); // "of the" parts them
+  });
+
+  it("keep a title's nouns and drop its adjectives", () => {
+    const s = surfaces('Learning Tense and Aspect from Medical Reports');
+    expect(s).toContain('tense');
+    expect(s).toContain('medical reports');
+    expect(s).not.toContain('medical');
+  });
+});
+
+describe('isAcronymOf', () => {
+  it('recognises acronyms, also beside shared words', () => {
+    expect(isAcronymOf('GNNs', 'graph neural networks')).toBe(true);
+    expect(isAcronymOf('MoE', 'Mixture-of-Experts')).toBe(true);
+    expect(isAcronymOf('MLLMs', 'multimodal LLMs')).toBe(true);
+    expect(isAcronymOf('PP attachment', 'prepositional phrase attachment')).toBe(true);
+    expect(isAcronymOf('multilingual NMT', 'multilingual neural machine translation')).toBe(true);
+  });
+
+  it('says no to words that only share letters', () => {
+    expect(isAcronymOf('GAN', 'graph neural networks')).toBe(false);
+    expect(isAcronymOf('document-level NMT', 'unsupervised neural machine translation')).toBe(false);
+    expect(isAcronymOf('Gnn', 'graph neural networks')).toBe(false); // one capital: a word, not an acronym
+    expect(isAcronymOf('NMT', 'translation')).toBe(false);
+  });
+});
+
+describe('labelThreads', () => {
+  const wsd = [
+    'Word sense disambiguation with knowledge graphs. We study word sense disambiguation for rare nouns.',
+    'Unsupervised word sense disambiguation. Word sense disambiguation assigns meanings to words in context.',
+    'A corpus for word sense disambiguation in Italian, annotated by linguists.',
+    'Word sense disambiguation by translation: parallel text gives sense labels.',
+    'Word sense induction clusters contexts; verb sense disambiguation then reads the clusters.',
+    'Graded word sense induction for noun sense disambiguation with judgements of annotators.',
+  ];
+  const gnn = [
+    'Graph neural networks (GNNs) for molecules. GNNs pass messages between atoms.',
+    'Scalable graph neural networks for citation graphs; GNNs sample neighbourhoods.',
+    'Oversmoothing in deep graph neural networks: GNNs lose node identity.',
+    'Graph neural networks explain predictions; we probe GNNs with counterfactual edges.',
+    'Heterophily and graph neural networks: GNNs on graphs whose neighbours differ.',
+    'Pretraining graph neural networks; GNNs transfer across chemistry tasks.',
+  ];
+  const other = [
+    'Speech recognition for low-resource languages with self-training.',
+    'Image captioning with attention over object regions.',
+    'Protein structure prediction from sequence alone.',
+    'Reinforcement learning for robotic grasping in clutter.',
+    'Question answering over tables with semantic parsing.',
+    'Machine translation of legal documents with terminology constraints.',
+  ];
+  const texts = [...wsd, ...gnn, ...other];
+  const groups = [wsd.map((_, i) => i), gnn.map((_, i) => wsd.length + i)];
+  const [wsdLabel, gnnLabel] = labelThreads(texts, groups);
+
+  it('shows the whole term, not its overlapping pieces', () => {
+    // "word sense" and "sense disambiguation" are in every paper, "word sense disambiguation" in
+    // four of six: the two pieces used to be shown, and cover every word of the whole.
+    expect(wsdLabel.terms[0]).toBe('word sense disambiguation');
+    expect(wsdLabel.terms).not.toContain('word sense');
+    expect(wsdLabel.terms).not.toContain('sense disambiguation');
+  });
+
+  it('leaves out the acronym of a term it shows', () => {
+    expect(gnnLabel.terms[0]).toBe('graph neural networks');
+    expect(gnnLabel.terms).not.toContain('GNNs');
+    expect(gnnLabel.label.startsWith('graph neural networks')).toBe(true);
+  });
+});
