@@ -212,6 +212,11 @@ function punctuationInfo(c: number): WordInfo {
   return info;
 }
 
+/** The tag the word `lower` would have written in lower case, before context ("variational": JJ by its ending). */
+export function lowerCaseTag(lower: string): string {
+  return lexicalTag(lower, lower, false);
+}
+
 /** The lexical tag of one word, before context. */
 function lexicalTag(word: string, lower: string, sentenceStart: boolean): string {
   const lex = posLexicon();

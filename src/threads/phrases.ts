@@ -14,7 +14,7 @@
  * acronyms stay acronyms, and a capitalised word is shown lower-case ("Consistency models" at a
  * sentence start reads "consistency models").
  */
-import { canBeNoun, posLexicon, tokenize as tagWords, type Token } from '../extract/text.js';
+import { canBeNoun, lowerCaseTag, tokenize as tagWords, type Token } from '../extract/text.js';
 import { keepToken, LABEL_STOPWORDS, stem, STOPWORDS, withoutMarkup } from './tokenize.js';
 
 /** A candidate label phrase: its stemmed key and the surface form it was written in. */
@@ -34,15 +34,16 @@ const NOUN = 2;
 /**
  * The tag labels read: a capitalised word the tagger took for a name only because it is
  * capitalised ("A Portable Natural Language Interface": titles capitalise every word) gets the
- * lexicon's tag of its lower-case form when that form can never be a noun ("Medical",
- * "Persuasive"), so a title's adjectives stay adjectives; one that can be ("Tense") stays a noun.
+ * tag of its lower-case form when that form can never be a noun ("Medical", "Persuasive", and
+ * "Variational" by its ending), so a title's adjectives stay adjectives; one that can be ("Tense")
+ * stays a noun.
  */
 function labelTag(token: Token): string {
   if (token.tag !== 'NNP' && token.tag !== 'NNPS') return token.tag;
   const text = token.text;
   const first = text.charCodeAt(0);
   if (!(first >= 65 && first <= 90) || capitalCount(text) !== 1 || canBeNoun(token.lower)) return token.tag;
-  return posLexicon().get(token.lower) ?? token.tag;
+  return lowerCaseTag(token.lower);
 }
 
 function capitalCount(word: string): number {

@@ -32,6 +32,9 @@ describe('label phrases', () => {
     expect(s).toContain('tense');
     expect(s).toContain('medical reports');
     expect(s).not.toContain('medical');
+    const unknown = surfaces('Learning with Variational Inference');
+    expect(unknown).toContain('variational inference');
+    expect(unknown).not.toContain('variational'); // not in the lexicon: an adjective by its ending
   });
 });
 
