@@ -555,6 +555,7 @@ function rank(index: RelatedIndex, scratch: Scratch, self: string | null, mine: 
     const row = scratch.row(n);
     for (let i = 0; i < S; i++) if (row[i] > max[i]) max[i] = row[i];
   }
+  const textMax = max[SIGNAL_INDEX.text];
   const top = new TopK(o.k);
   const candidates: string[] = [];
   const rows: Float64Array[] = [];
@@ -588,17 +589,18 @@ function rank(index: RelatedIndex, scratch: Scratch, self: string | null, mine: 
       const v = o.weights[s] * row[j];
       if (v > 0) breakdown[s] = round(v);
     });
-    return { rank: i + 1, id, label: index.label.get(id) ?? id, year: signals.year.get(id) ?? null, score: round(score), breakdown, reasons: explain(index, self, mine, id, row, similar.map((n) => index.papers[n.doc]), queryThread, o) };
+    return { rank: i + 1, id, label: index.label.get(id) ?? id, year: signals.year.get(id) ?? null, score: round(score), breakdown, reasons: explain(index, self, mine, id, row, textMax, similar.map((n) => index.papers[n.doc]), queryThread, o) };
   });
   return { status: 'ok', query: info, suggestions };
 }
 
 /** The evidence behind one suggestion (computed for the returned few only). */
-function explain(index: RelatedIndex, self: string | null, mine: QueryEntities | undefined, id: string, row: Float64Array, similar: string[], thread: string | undefined, o: RelatedOptions): Reasons {
+function explain(index: RelatedIndex, self: string | null, mine: QueryEntities | undefined, id: string, row: Float64Array, textMax: number, similar: string[], thread: string | undefined, o: RelatedOptions): Reasons {
   const { signals } = index;
   const ev = (p: string): Evidence => ({ id: p, label: index.label.get(p) ?? index.entityLabel.get(p) ?? p });
   const reasons: Reasons = {};
-  const cos = self !== null ? index.text.cosine(index.number.get(self)!, index.number.get(id)!) : row[SIGNAL_INDEX.text];
+  // For a pasted text, the row's text signal was divided by the best one for ranking: the cosine is that times the best.
+  const cos = self !== null ? index.text.cosine(index.number.get(self)!, index.number.get(id)!) : row[SIGNAL_INDEX.text] * textMax;
   if (cos > 0) reasons.text = round(cos);
   if (self) {
     const myRefs = signals.refs.get(self) ?? [];

@@ -77,6 +77,19 @@ describe('related work on the seeds', () => {
     expect(relatedWork(index, { text: 'zzqx qqzzy' }).status).toBe('not-found');
   });
 
+  it('gives a pasted text its cosine with each paper as the text similarity', () => {
+    // A text no paper repeats: the best cosine is well below 1, and the ranking's text signal
+    // (each cosine divided by the best) is not what the reasons show.
+    const query = 'Generative retrieval for recommendation: items get semantic identifiers decoded by a sequence model.';
+    const answer = ok(relatedWork(index, { text: query }, { k: 5 }));
+    const cosines = index.text.query(index.text.vectorize(query), index.papers.length);
+    expect(cosines[0].score).toBeLessThan(0.8);
+    for (const s of answer.suggestions) {
+      const cosine = cosines.find((n) => n.doc === index.number.get(s.id))?.score ?? 0;
+      expect(s.reasons.text ?? 0).toBeCloseTo(cosine, 2);
+    }
+  });
+
   it('links a pasted text to the methods, datasets and tasks it names, and explains them', () => {
     // A text of our own naming two datasets, a task and two methods that the seeds' CTR papers name.
     const query = 'We fine-tune BERT for click-through rate prediction on the Criteo and Avazu datasets and compare with DeepFM.';
