@@ -170,7 +170,7 @@ export function extractPaperMentions(paper: PaperText, options: ExtractOptions =
     for (const f of found) {
       const key = foundKey(f, text);
       if (key.endsWith(':')) continue;
-      noteFound(notes, f, key, text);
+      noteFound(notes, f, key, paper.id);
       mentions.push(makeMention(paper.id, key, f.type, f.role, f.start, f.end, text.slice(f.start, f.end), field, f.rule, f.confidence, f));
     }
   }

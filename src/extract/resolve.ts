@@ -7,7 +7,10 @@
  *     are one dataset;
  *   - an acronym and its long form key on the acronym ("Collaborative Ensemble Training
  *     Network (CETNet)" → `method:cetnet`), and across the corpus a paper that writes only the
- *     long form links to the same node;
+ *     long form links to the same node — unless the corpus defines the acronym as different
+ *     things ("CL": continual learning in one paper, curriculum learning in another). Then every
+ *     long form keeps its own key, a paper's own uses of the acronym go to the long form it
+ *     defines, and the acronym in a paper that does not define it stays a node of its own;
  *   - plural acronyms and phrases fold to the singular ("GNNs" → `method:gnn`), trailing
  *     "task"/"problem" words drop from task keys ("CTR prediction tasks" → `task:ctr-prediction`);
  *   - keys that differ only in spaces and hyphens ("U-Fold", "UFold") merge into the most
@@ -81,10 +84,19 @@ export interface ResolutionNotes {
   variants: Map<string, string>;
   /** Long-form key → acronym key, from every definition seen. */
   longToShort: Map<string, string>;
+  /** Acronym key → the long-form keys it is defined as, each with the number of definitions. */
+  definitions: Map<string, Map<string, number>>;
+  /** `definedInKey(paper, acronym key)` → the long-form key that paper defines the acronym as (its first definition). */
+  definedIn: Map<string, string>;
 }
 
 export function emptyNotes(): ResolutionNotes {
-  return { labels: new Map(), aliases: new Map(), variants: new Map(), longToShort: new Map() };
+  return { labels: new Map(), aliases: new Map(), variants: new Map(), longToShort: new Map(), definitions: new Map(), definedIn: new Map() };
+}
+
+/** The definedIn key of an acronym key in one paper. */
+function definedInKey(paper: string, acronymKey: string): string {
+  return `${paper}\n${acronymKey}`;
 }
 
 /**
@@ -96,6 +108,12 @@ export function appendNotes(into: ResolutionNotes, later: ResolutionNotes): void
   for (const [k, v] of later.labels) into.labels.set(k, v);
   for (const [k, v] of later.variants) into.variants.set(k, v);
   for (const [k, v] of later.longToShort) into.longToShort.set(k, v);
+  for (const [acronym, longs] of later.definitions) {
+    let counts = into.definitions.get(acronym);
+    if (!counts) into.definitions.set(acronym, (counts = new Map()));
+    for (const [long, n] of longs) counts.set(long, (counts.get(long) ?? 0) + n);
+  }
+  for (const [k, v] of later.definedIn) if (!into.definedIn.has(k)) into.definedIn.set(k, v);
   for (const [k, aliases] of later.aliases) {
     let set = into.aliases.get(k);
     if (!set) into.aliases.set(k, (set = new Set()));
@@ -103,8 +121,8 @@ export function appendNotes(into: ResolutionNotes, later: ResolutionNotes): void
   }
 }
 
-/** Records what one found span teaches about its entity. */
-export function noteFound(notes: ResolutionNotes, f: Found, key: string, text: string): void {
+/** Records what one found span of `paper` teaches about its entity. */
+export function noteFound(notes: ResolutionNotes, f: Found, key: string, paper: string): void {
   if (f.key) {
     const entry = gazetteer().get(f.key);
     if (entry) notes.labels.set(key, entry.name);
@@ -123,8 +141,73 @@ export function noteFound(notes: ResolutionNotes, f: Found, key: string, text: s
     // A known long form keeps its gazetteer key and the acronym joins it.
     if (gazetteer().get(longKey)) notes.longToShort.set(key, longKey);
     else if (longKey !== key) notes.longToShort.set(longKey, key);
+    if (longKey !== key) {
+      let counts = notes.definitions.get(key);
+      if (!counts) notes.definitions.set(key, (counts = new Map()));
+      counts.set(longKey, (counts.get(longKey) ?? 0) + 1);
+      const here = definedInKey(paper, key);
+      if (!notes.definedIn.has(here)) notes.definedIn.set(here, longKey);
+    }
   }
-  void text;
+}
+
+/** A long-form key's words, lower case, the last one singular ("Graph Neural Networks" and "graph neural network" agree). */
+function longFormWords(key: string): string[] {
+  const words = key.slice(key.indexOf(':') + 1).split('-').filter(Boolean);
+  if (words.length > 0) words[words.length - 1] = singular(words[words.length - 1]);
+  return words;
+}
+
+/**
+ * Whether two long forms of one acronym name one thing: one ends or starts with the other
+ * ("uncertainty-based active learning" and "active learning", "out-of-vocabulary word" and
+ * "out-of-vocabulary"), or they differ in a few characters only ("air travel information system"
+ * and "airline travel …", "service-oriented" and "services-oriented"). "stochastic context-free
+ * grammar" and "synchronous context-free grammar" differ in a word, a fifth of their characters.
+ */
+function sameLongForm(a: readonly string[], b: readonly string[]): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return false;
+  let ends = true;
+  let starts = true;
+  for (let i = 0; i < short.length; i++) {
+    if (long[long.length - 1 - i] !== short[short.length - 1 - i]) ends = false;
+    if (long[i] !== short[i]) starts = false;
+  }
+  if (ends || starts) return true;
+  const x = a.join(' ');
+  const y = b.join(' ');
+  return editDistance(x, y) <= 0.15 * Math.max(x.length, y.length);
+}
+
+/** Levenshtein distance (long forms are a few words: the quadratic table is small). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The acronym keys the corpus defines as different things: their long forms fall into more than
+ * one group of forms that name one thing (sameLongForm: "continual learning" and "curriculum
+ * learning" for CL are two groups; "active learning" and "uncertainty-based active learning" one).
+ */
+export function ambiguousAcronyms(notes: ResolutionNotes): Set<string> {
+  const out = new Set<string>();
+  for (const [acronym, longs] of notes.definitions) {
+    if (longs.size < 2) continue;
+    const forms = [...longs.keys()].map(longFormWords);
+    // Groups by linking forms that end alike (a handful of forms per acronym).
+    const group = forms.map((_, i) => i);
+    const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i])));
+    for (let i = 0; i < forms.length; i++) for (let j = i + 1; j < forms.length; j++) if (sameLongForm(forms[i], forms[j])) group[root(j)] = root(i);
+    if (forms.some((_, i) => root(i) !== root(0))) out.add(acronym);
+  }
+  return out;
 }
 
 /**
@@ -167,6 +250,8 @@ function numberStrings(n: number, at: (i: number) => string): KeyNumbers {
  */
 export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbered: KeyNumbers = numberKeys(mentions)): KeyNumbers {
   const redirect = new Map<string, string>(notes.longToShort);
+  const ambiguous = ambiguousAcronyms(notes);
+  if (ambiguous.size > 0) numbered = splitAmbiguousAcronyms(mentions, notes, ambiguous, redirect, numbered);
   const { keys, of } = numbered;
   const counts = new Int32Array(keys.length);
   for (let i = 0; i < of.length; i++) counts[of[i]]++;
@@ -214,6 +299,30 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
     }
   }
   return { keys: mergedKeys, of: mergedOf };
+}
+
+/**
+ * Undoes the corpus-wide merge of an ambiguous acronym (ambiguousAcronyms): no long form is sent
+ * to the acronym, nor the acronym to a known long form; the acronym's mentions in a paper that
+ * defines it take that definition's key; its aliases keep no long form. Mutates `mentions`,
+ * `redirect` and the notes' aliases; returns the keys numbered afresh when a mention changed key.
+ */
+function splitAmbiguousAcronyms(mentions: Mention[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>, numbered: KeyNumbers): KeyNumbers {
+  for (const acronym of ambiguous) {
+    for (const long of notes.definitions.get(acronym)!.keys()) if (redirect.get(long) === acronym) redirect.delete(long);
+    redirect.delete(acronym);
+    const aliases = notes.aliases.get(acronym);
+    if (aliases) for (const a of [...aliases]) if (/\s/.test(a)) aliases.delete(a);
+  }
+  let changed = false;
+  for (const m of mentions) {
+    if (!ambiguous.has(m.entity)) continue;
+    const long = notes.definedIn.get(definedInKey(m.paper, m.entity));
+    if (long === undefined) continue;
+    m.entity = long;
+    changed = true;
+  }
+  return changed ? numberKeys(mentions) : numbered;
 }
 
 /**

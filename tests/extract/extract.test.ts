@@ -54,6 +54,45 @@ describe('entity resolution', () => {
     expect(entities.find((e) => e.id === 'method:hgrn')!.aliases).toEqual(expect.arrayContaining(['HGRN', 'Hierarchical Gated Ranking Network']));
   });
 
+  it('keeps the long forms of an acronym the corpus defines as different things apart', () => {
+    // "CL" is continual learning in one paper and curriculum learning in two others; a fourth paper
+    // writes "CL" without defining it, a fifth only "continual learning".
+    const texts = {
+      'paper:t:cl1': 'We study continual learning (CL) for dialogue. Our CL method replays old intents.',
+      'paper:t:cl2': 'Curriculum learning (CL) orders training examples by difficulty. With CL, parsers converge faster.',
+      'paper:t:cl3': 'We apply curriculum learning (CL) to machine translation and show that CL helps low-resource pairs.',
+      'paper:t:cl4': 'We compare CL baselines on five benchmarks.',
+      'paper:t:cl5': 'A survey of continual learning for language models.',
+    };
+    const { entities, mentions } = extractEntities(Object.entries(texts).map(([id, text]) => paper(id, text)));
+    const keysOf = (id: string) => new Set(mentions.filter((m) => m.paper === id && m.type === 'method').map((m) => m.entity));
+    expect(keysOf('paper:t:cl1')).toContain('method:continual-learning');
+    expect(keysOf('paper:t:cl2')).toContain('method:curriculum-learning');
+    expect(keysOf('paper:t:cl3')).toContain('method:curriculum-learning');
+    expect(keysOf('paper:t:cl5')).toContain('method:continual-learning');
+    for (const id of ['paper:t:cl1', 'paper:t:cl2', 'paper:t:cl3', 'paper:t:cl5']) expect(keysOf(id).has('method:cl'), id).toBe(false);
+    // A paper's own "CL" goes to the long form it defines.
+    expect(mentions.filter((m) => m.paper === 'paper:t:cl1' && m.text === 'CL').every((m) => m.entity === 'method:continual-learning')).toBe(true);
+    const continual = entities.find((e) => e.id === 'method:continual-learning')!;
+    const curriculum = entities.find((e) => e.id === 'method:curriculum-learning')!;
+    expect(continual.aliases).not.toContain('curriculum learning');
+    expect(curriculum.aliases).not.toContain('continual learning');
+    // An undefined "CL" is no evidence for either: if it is a node, it names neither long form.
+    const bare = entities.find((e) => e.id === 'method:cl');
+    if (bare) expect(bare.aliases.every((a) => !/\s/.test(a))).toBe(true);
+  });
+
+  it('still makes an acronym one entity with long forms that end alike', () => {
+    const texts = {
+      'paper:t:al1': 'We use active learning (AL) to select sentences for annotation.',
+      'paper:t:al2': 'Uncertainty-based active learning (AL) picks the least confident parses.',
+      'paper:t:al3': 'Active learning for named entity recognition.',
+    };
+    const { mentions } = extractEntities(Object.entries(texts).map(([id, text]) => paper(id, text)));
+    const keys = new Set(mentions.filter((m) => m.type === 'method' && /AL|active learning/i.test(m.text)).map((m) => m.entity));
+    expect(keys).toEqual(new Set(['method:al']));
+  });
+
   it('never makes an entity of a generic phrase', () => {
     expect(mentionsOf('generic')).toEqual([]);
   });

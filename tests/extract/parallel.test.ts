@@ -54,7 +54,7 @@ describe('parallel extraction', () => {
     extractCorpusMentions(a, undefined, first);
     extractCorpusMentions(b, undefined, second);
     appendNotes(first, second);
-    const dump = (n: typeof whole) => JSON.stringify([[...n.labels], [...n.variants], [...n.longToShort], [...n.aliases].map(([k, v]) => [k, [...v]])]);
+    const dump = (n: typeof whole) => JSON.stringify([[...n.labels], [...n.variants], [...n.longToShort], [...n.aliases].map(([k, v]) => [k, [...v]]), [...n.definitions].map(([k, v]) => [k, [...v]]), [...n.definedIn]]);
     expect(second.aliases.size).toBeGreaterThan(0);
     expect(dump(first)).toBe(dump(whole));
   });
