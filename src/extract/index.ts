@@ -82,7 +82,14 @@ function mergeWithPhrases(text: string, found: Found[], terms: Array<Found & { h
         t.rule = 'dropped';
         continue;
       }
-      if (f.end <= t.headStart) {
+      if (f.start === t.start && f.type === 'task' && t.type === 'task' && TASK_WORD_HEAD.test(text.slice(f.end, t.end))) {
+        // "NER task", "text classification problems": the phrase is the name and a word that
+        // adds nothing, so it keys on the name (the gazetteer's task, not `task:ner`).
+        f.rule = 'dropped';
+        t.rule = 'np-head-over-name';
+        t.key = f.key;
+        t.name = f.name ?? text.slice(f.start, f.end);
+      } else if (f.end <= t.headStart) {
         f.rule = 'dropped';
         t.rule = 'np-head-over-name';
       } else if (f.end === t.end && f.type === t.type) {
@@ -92,6 +99,9 @@ function mergeWithPhrases(text: string, found: Found[], terms: Array<Found & { h
     }
   }
 }
+
+/** What follows a task's name in "NER task", "translation problems": space and the generic head only. */
+const TASK_WORD_HEAD = /^\s+(?:task|tasks|problem|problems)$/i;
 
 function priority(f: Found): number {
   if (f.role === 'proposes') return 0;
@@ -133,7 +143,7 @@ export function findInText(text: string, field: 'abstract' | 'title', options: E
   if (options.terms) {
     const terms = termMentions(doc).filter((f) => want.has(f.type));
     mergeWithPhrases(doc.text, found, terms);
-    for (const t of terms) found.push(foundSpan(t.type, t.role, t.start, t.end, t.rule, t.confidence));
+    for (const t of terms) found.push(foundSpan(t.type, t.role, t.start, t.end, t.rule, t.confidence, t.key === undefined && t.name === undefined ? undefined : { key: t.key, name: t.name }));
   }
   for (let n = found.length - 1; n >= 0; n--) if (found[n].rule === 'dropped') found.splice(n, 1);
   // Keep the highest-priority span of each region (each span's priority worked out once, not per comparison).

@@ -10,7 +10,7 @@
  * "of …" complement ("recognition of named entities"). Head lists live in gazetteers/heads.json.
  */
 import type { Token } from './text.js';
-import { isNoun, WordMemo } from './text.js';
+import { isNoun, lowerCaseTag, WordMemo } from './text.js';
 import headsData from './gazetteers/heads.json' with { type: 'json' };
 
 export type TermType = 'method' | 'task' | 'metric' | 'material';
@@ -48,6 +48,26 @@ for (const [type, words] of [['metric', HEADS.metric], ['task', HEADS.task], ['m
 const GENERIC = new Set(HEADS.generic);
 const TASK_SINGLE = new Set(HEADS.taskSingle);
 const METHOD_SINGLE = new Set(HEADS.methodSingle);
+/** Task heads that say "a task" without saying which: the words before them have to name it. */
+const TASK_WORDS = new Set(['task', 'problem']);
+/** Words before "task" that name an event or a field, not a task. */
+const NOT_TASK_NAMES = new Set(['shared', 'semeval', 'research', 'benchmark', 'evaluation', 'pilot', 'downstream']);
+const KIND_TAGS = new Set(['JJ', 'JJR', 'JJS', 'VBN', 'VBD', 'RB', 'CD']);
+
+/** Whether tokens [from, head) before "task" / "problem" name the task: not only words of kind (adjectives, participles, numbers), no year, no event word last. */
+function namesTask(tokens: readonly Token[], from: number, head: number): boolean {
+  if (head <= from) return false;
+  if (NOT_TASK_NAMES.has(tokens[head - 1].lower)) return false;
+  let kindOnly = true;
+  for (let k = from; k < head; k++) {
+    if (/(?:19|20)\d\d/.test(tokens[k].text)) return false;
+    // A capitalised word is read as in lower case ("Auxiliary tasks" at a sentence start, "Shared Task" in a title).
+    const t = tokens[k];
+    const tag = (t.tag === 'NNP' || t.tag === 'NNPS') && /^[A-Z][a-z-]*$/.test(t.text) ? lowerCaseTag(t.lower) : t.tag;
+    if (!KIND_TAGS.has(tag)) kindOnly = false;
+  }
+  return !kindOnly;
+}
 const GENERIC_METHOD_HEADS = new Set(['model', 'method', 'approach', 'system', 'algorithm', 'framework', 'technique', 'scheme', 'procedure', 'strategy', 'mechanism', 'architecture', 'network', 'module', 'solution', 'tool', 'formulation', 'methodology']);
 const MODIFIERS = new Set(HEADS.modifiers);
 /** Per word: 1 when its lower case is a leading modifier to strip ("our", "novel"), else 0. */
@@ -140,6 +160,11 @@ export function typedTerms(tokens: readonly Token[]): Term[] {
     if (to - from === 1 && type === 'metric' && !['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'f-measure', 'f-score', 'bleu', 'rouge'].includes(head)) continue;
     // "computational model", "prototype system": adjectives before a generic head leave it generic.
     if (GENERIC_METHOD_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
+    // "X task", "X problem" names a task ("classification task", "NER task"), but not when X only
+    // says what kind ("shared task", "open problems", "auxiliary tasks") or which event or field it
+    // belongs to ("SemEval-2020 Task", "CoNLL 2018 Shared Task"). An "of" after it says which
+    // ("the classical problem of weighted expert voting").
+    if (type === 'task' && TASK_WORDS.has(singular(head)) && tokens[to]?.lower !== 'of' && !namesTask(tokens, from, to - 1)) continue;
     let termType: TermType = type;
     // "unsupervised learning of parts of speech" is a task.
     if (head === 'learning' && tokens[to]?.lower === 'of') termType = 'task';

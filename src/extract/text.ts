@@ -217,6 +217,25 @@ export function lowerCaseTag(lower: string): string {
   return lexicalTag(lower, lower, false);
 }
 
+/**
+ * A token's tag with capitals read as style, not as a name: a capitalised word the tagger took
+ * for a name (NNP) only because it is capitalised ("A Portable Natural Language Interface":
+ * titles capitalise every word; "Auxiliary tasks" at a sentence start) gets the tag of its
+ * lower-case form when that form can never be a noun ("Medical", "Persuasive", and "Variational"
+ * by its ending); one that can be ("Tense") stays a noun.
+ */
+export function tagBeyondCapitals(token: Token): string {
+  if (token.tag !== 'NNP' && token.tag !== 'NNPS') return token.tag;
+  const text = token.text;
+  const first = text.charCodeAt(0);
+  if (!(first >= 65 && first <= 90) || canBeNoun(token.lower)) return token.tag;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return token.tag;
+  }
+  return lowerCaseTag(token.lower);
+}
+
 /** The lexical tag of one word, before context. */
 function lexicalTag(word: string, lower: string, sentenceStart: boolean): string {
   const lex = posLexicon();

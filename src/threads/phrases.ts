@@ -5,7 +5,8 @@
  * A thread's label should name a topic ("word sense disambiguation", "CTR prediction"), not a
  * clause fragment ("models generate") or a lone adjective ("variational"). The candidates of a
  * text are therefore its runs of modifiers and nouns as the extractors tag them (extract/text.ts:
- * natural's lexicon with contextual repairs), cut into every sub-run of one to four words that
+ * natural's lexicon with contextual repairs; a title's capitals do not make its adjectives names:
+ * text.ts `tagBeyondCapitals`), cut into every sub-run of one to four words that
  * ends on a noun. A run never crosses punctuation, a stop word (tokenize.ts, minus the few words
  * labels need inside a phrase: "consistency models", "state space models"), a number, or a word
  * tagged as anything but an adjective, participle or noun (verbs, adverbs, prepositions …).
@@ -14,7 +15,7 @@
  * acronyms stay acronyms, and a capitalised word is shown lower-case ("Consistency models" at a
  * sentence start reads "consistency models").
  */
-import { canBeNoun, lowerCaseTag, tokenize as tagWords, type Token } from '../extract/text.js';
+import { tagBeyondCapitals, tokenize as tagWords } from '../extract/text.js';
 import { keepToken, LABEL_STOPWORDS, stem, STOPWORDS, withoutMarkup } from './tokenize.js';
 
 /** A candidate label phrase: its stemmed key and the surface form it was written in. */
@@ -30,30 +31,6 @@ export const MAX_PHRASE_WORDS = 4;
 const BREAK = 0;
 const MODIFIER = 1;
 const NOUN = 2;
-
-/**
- * The tag labels read: a capitalised word the tagger took for a name only because it is
- * capitalised ("A Portable Natural Language Interface": titles capitalise every word) gets the
- * tag of its lower-case form when that form can never be a noun ("Medical", "Persuasive", and
- * "Variational" by its ending), so a title's adjectives stay adjectives; one that can be ("Tense")
- * stays a noun.
- */
-function labelTag(token: Token): string {
-  if (token.tag !== 'NNP' && token.tag !== 'NNPS') return token.tag;
-  const text = token.text;
-  const first = text.charCodeAt(0);
-  if (!(first >= 65 && first <= 90) || capitalCount(text) !== 1 || canBeNoun(token.lower)) return token.tag;
-  return lowerCaseTag(token.lower);
-}
-
-function capitalCount(word: string): number {
-  let n = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 65 && c <= 90) n++;
-  }
-  return n;
-}
 
 function roleOf(tag: string): number {
   switch (tag) {
@@ -108,7 +85,7 @@ export function phrases(text: string): Phrase[] {
   // The current run's last MAX_PHRASE_WORDS words, oldest first.
   const run: PhraseWord[] = [];
   for (const token of tagWords(withoutMarkup(text))) {
-    const role = token.isWord ? roleOf(labelTag(token)) : BREAK;
+    const role = token.isWord ? roleOf(tagBeyondCapitals(token)) : BREAK;
     const word = role === BREAK ? null : phraseWord(token.text);
     if (word === null || !word.ok) {
       run.length = 0;

@@ -139,6 +139,19 @@ describe('extractors', () => {
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
   });
 
+  it('takes "X task" as a task only when X names one', () => {
+    const text =
+      'We describe our system for the SemEval-2020 Task on sarcasm and the CoNLL 2018 Shared Task. ' +
+      'Auxiliary tasks and open problems remain. We address the text classification task and the NER task, ' +
+      'and study the classical problem of weighted expert voting.';
+    const tasks = extractPaperMentions(paper('paper:t:task-words', text)).filter((m) => m.type === 'task');
+    const keys = new Set(tasks.map((m) => m.entity));
+    expect(keys).toContain('task:text-classification');
+    expect(keys).toContain('task:named-entity-recognition');
+    expect(tasks.some((m) => m.text.startsWith('classical problem of'))).toBe(true);
+    for (const junk of ['task:semeval-2020', 'task:conll-2018-shared', 'task:auxiliary', 'task:open', 'task:shared']) expect(keys.has(junk), junk).toBe(false);
+  });
+
   it('finds tasks by name and by a long form with its acronym', () => {
     expect(new Set(pick(mentionsOf('tasks'), 'addresses'))).toEqual(
       new Set(['task:ctr-prediction', 'task:sequential-recommendation', 'task:text-to-video-generation', 'task:named-entity-recognition']),
