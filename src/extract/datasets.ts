@@ -17,7 +17,7 @@ import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
 import { isModifierWord } from './terms.js';
-import { posLexicon, WordMemo } from './text.js';
+import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
 const STRONG_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks']);
@@ -47,6 +47,20 @@ const EDITION = /^(?:[ -]|['’])?(\d{4}|\d{2})\b(?:[ ]?[-:,]?[ ]?(?:[Ss]hared )
 function commonWord(t: Token): boolean {
   const tag = posLexicon().get(t.lower);
   return tag !== undefined && tag !== 'NNP' && tag !== 'NNPS' && !isNameLike(t.text);
+}
+
+/**
+ * A word that describes a kind of data rather than naming one: an adjective or participle the
+ * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged"),
+ * or an unknown word with an adjective's ending ("Monolingual", "Icelandic"). Names such as
+ * "Szeged" or "TIGER", and name-like words, are not.
+ */
+function describesKind(t: Token): boolean {
+  if (isNameLike(t.text)) return false;
+  if (t.lower.includes('-')) return /^(?:JJ|VBN|VBG)$/.test(lowerCaseTag(t.lower));
+  const tag = posLexicon().get(t.lower);
+  if (tag !== undefined) return /^(?:JJ|VBN|VBG|VBD|RB)/.test(tag);
+  return /(?:al|ic|ive|ous)$/.test(t.lower);
 }
 
 /** The variant suffix after a dataset name: " 64×64", " $64\times 64$", " 256x256". */
@@ -123,6 +137,9 @@ export function datasetMentions(doc: Doc): Found[] {
       if (!tokens.slice(a0, b).some((t) => isNameLike(t.text) || !posLexicon().has(t.lower))) continue;
       let a = a0;
       while (a < b - 1 && commonWord(tokens[a]) && /^(?:JJ|VBN|RB|VBG)/.test(posLexicon().get(tokens[a].lower) ?? '')) a++;
+      // One capitalised word saying what kind of corpus, not which: "Monolingual corpora",
+      // "Multi-modal datasets", "POS-tagged corpus", "Icelandic corpus".
+      if (b - a === 1 && describesKind(tokens[a])) continue;
       addName(a, b, 'name-before-dataset-noun', 0.8);
     }
   }

@@ -134,6 +134,13 @@ describe('extractors', () => {
     expect(ms.map((m) => m.text)).not.toContain('graph');
   });
 
+  it('takes a capitalised word before "corpus" as a name, not a word of kind', () => {
+    const text = 'Monolingual corpora help. Domain-specific datasets are rare. Icelandic corpus studies exist. We parse the Szeged Treebank and the Leipzig corpus.';
+    const datasets = extractPaperMentions(paper('paper:t:kinds', text)).filter((m) => m.type === 'dataset').map((m) => m.text);
+    expect(datasets).toEqual(expect.arrayContaining(['Szeged', 'Leipzig']));
+    for (const kind of ['Monolingual', 'Domain-specific', 'Icelandic']) expect(datasets).not.toContain(kind);
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
