@@ -52,10 +52,12 @@ function commonWord(t: Token): boolean {
 /**
  * A word that describes a kind of data rather than naming one: an adjective or participle the
  * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged"),
- * or an unknown word with an adjective's ending ("Monolingual", "Icelandic"). Names such as
+ * an unknown word with an adjective's ending ("Monolingual", "Icelandic"), or a dimension ("3D"). Names such as
  * "Szeged" or "TIGER", and name-like words, are not.
  */
 function describesKind(t: Token): boolean {
+  // "3D datasets", "2D corpora": a dimension, though it has a capital and a digit.
+  if (/^\d+D$/.test(t.text)) return true;
   if (isNameLike(t.text)) return false;
   if (t.lower.includes('-')) return /^(?:JJ|VBN|VBG)$/.test(lowerCaseTag(t.lower));
   const tag = posLexicon().get(t.lower);

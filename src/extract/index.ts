@@ -47,7 +47,7 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
 /** The typed noun phrases of a text as found spans (term.ts). */
 function termMentions(doc: Doc): Array<Found & { headStart: number }> {
   const out: Array<Found & { headStart: number }> = [];
-  for (const t of typedTerms(doc.tokens)) {
+  for (const t of typedTerms(doc.tokens, doc.field === 'title')) {
     const headStart = doc.tokens[t.headIndex].start;
     if (t.type === 'method') out.push({ type: 'method', role: 'uses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5, headStart });
     else if (t.type === 'task') out.push({ type: 'task', role: 'addresses', start: t.start, end: t.end, rule: 'np-head', confidence: 0.5, headStart });

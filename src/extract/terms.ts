@@ -10,7 +10,7 @@
  * "of …" complement ("recognition of named entities"). Head lists live in gazetteers/heads.json.
  */
 import type { Token } from './text.js';
-import { isNoun, lowerCaseTag, WordMemo } from './text.js';
+import { isNoun, lowerCaseTag, tagBeyondCapitals, WordMemo } from './text.js';
 import headsData from './gazetteers/heads.json' with { type: 'json' };
 
 export type TermType = 'method' | 'task' | 'metric' | 'material';
@@ -113,12 +113,17 @@ export function isModifierWord(lower: string): boolean {
   return MODIFIERS.has(lower);
 }
 
-/** Noun-phrase chunks [from, to) of the token list, leading modifiers stripped. */
-export function nounPhrases(tokens: readonly Token[]): Array<[number, number]> {
+/**
+ * Noun-phrase chunks [from, to) of the token list, leading modifiers stripped. In a title
+ * (`title`), a capitalised word opens a phrase only when it could do so in lower case: "Enhancing
+ * Code Large Language Models" and "Towards Fast Multilingual LLM Inference" open on a verb and a
+ * preposition, which the tagger read as names (text.ts `tagBeyondCapitals`).
+ */
+export function nounPhrases(tokens: readonly Token[], title = false): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!NP_TAGS.has(tokens[i].tag)) {
+    if (!NP_TAGS.has(tokens[i].tag) || (title && !NP_TAGS.has(tagBeyondCapitals(tokens[i])))) {
       i++;
       continue;
     }
@@ -145,10 +150,10 @@ export function nounPhrases(tokens: readonly Token[]): Array<[number, number]> {
   return out;
 }
 
-/** Typed terms of a tokenised text. */
-export function typedTerms(tokens: readonly Token[]): Term[] {
+/** Typed terms of a tokenised text (`title`: a title, whose capitals nounPhrases reads as style). */
+export function typedTerms(tokens: readonly Token[], title = false): Term[] {
   const terms: Term[] = [];
-  for (const [from, initialTo] of nounPhrases(tokens)) {
+  for (const [from, initialTo] of nounPhrases(tokens, title)) {
     let to = initialTo;
     const headToken = tokens[to - 1];
     const head = headToken.lower;

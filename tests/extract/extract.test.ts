@@ -135,10 +135,17 @@ describe('extractors', () => {
   });
 
   it('takes a capitalised word before "corpus" as a name, not a word of kind', () => {
-    const text = 'Monolingual corpora help. Domain-specific datasets are rare. Icelandic corpus studies exist. We parse the Szeged Treebank and the Leipzig corpus.';
+    const text = 'Monolingual corpora help. Domain-specific datasets are rare. Icelandic corpus studies exist. 3D datasets are small. We parse the Szeged Treebank and the Leipzig corpus.';
     const datasets = extractPaperMentions(paper('paper:t:kinds', text)).filter((m) => m.type === 'dataset').map((m) => m.text);
     expect(datasets).toEqual(expect.arrayContaining(['Szeged', 'Leipzig']));
-    for (const kind of ['Monolingual', 'Domain-specific', 'Icelandic']) expect(datasets).not.toContain(kind);
+    for (const kind of ['Monolingual', 'Domain-specific', 'Icelandic', '3D']) expect(datasets).not.toContain(kind);
+  });
+
+  it('does not open a noun phrase of a title on a capitalised verb or preposition', () => {
+    const texts = (title: string) => extractPaperMentions(paper('paper:t:title', '', title)).map((m) => m.text);
+    expect(texts('Towards Fast Multilingual LLM Inference').some((t) => t.startsWith('Towards'))).toBe(false);
+    expect(texts('Scaling Cross-Embodied Learning')).toContain('Cross-Embodied Learning');
+    expect(texts('Enhancing Code Large Language Models with Retrieval')).toContain('Code Large Language Models');
   });
 
   it('links a dataset the paper introduces as data, not as a method', () => {
