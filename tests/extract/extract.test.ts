@@ -148,6 +148,14 @@ describe('extractors', () => {
     expect(texts('Enhancing Code Large Language Models with Retrieval')).toContain('Code Large Language Models');
   });
 
+  it('matches names that are also English words only as written', () => {
+    const text = 'Humans react to sarcasm. Record linkage is hard. Agenda setting matters. We compare with ReAct and evaluate on ReCoRD.';
+    const ms = extractPaperMentions(paper('paper:t:words', text));
+    expect(ms.filter((m) => m.entity === 'method:react').map((m) => m.text)).toEqual(['ReAct']);
+    expect(ms.filter((m) => m.entity === 'dataset:record').map((m) => m.text)).toEqual(['ReCoRD']);
+    expect(ms.some((m) => m.entity === 'dataset:agenda')).toBe(false);
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
