@@ -32,6 +32,8 @@ export const GENERIC_ACRONYMS = new Set([
   'NLU', 'NLG', 'RC', 'MRC', 'KBQA', 'NLI', 'NER', 'MT', 'NMT', 'SMT', 'ASR', 'TTS', 'RST', 'SRL', 'POS', 'WSD', 'ABSA', 'IE', 'RE',
   'EL', 'KB', 'KBs', 'CQA', 'VQA', 'ODQA', 'STS', 'SLU', 'DST', 'GEC', 'APE', 'QE', 'OCR', 'HCI', 'IR', 'CL', 'SLT', 'ST', 'LM', 'LMs',
   'GitHub', 'HuggingFace', 'PyTorch', 'TensorFlow', 'arXiv', 'YouTube', 'LaTeX', 'JAX', 'OpenAI',
+  // Units and hardware: "60 FPS", "unique IDs", "UV maps", "on CPUs".
+  'FPS', 'ID', 'IDs', 'UV', 'CPUs', 'TPU', 'TPUs', 'RAM',
   'MLM', 'PTM', 'PTMs', 'DNN', 'DNNs', 'NN', 'NNs', 'SOTA', 'EN', 'DE', 'FR', 'ZH', 'JA', 'ES', 'RU', 'AR', 'UN', 'EU', 'COVID', 'SARS',
 ]);
 
@@ -285,7 +287,8 @@ export function methodMentions(doc: Doc): Found[] {
       const t = tokens[k];
       if (!isWordToken(t)) break;
       // A name-like word, or a capitalised word the lexicon does not know ("outperforms Reflexion").
-      const unknownCapital = /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue);
+      // (Not in a title, where every word is capitalised: "with Adaptive Prompt Weighting".)
+      const unknownCapital = doc.field !== 'title' && /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue);
       if ((candidateName(doc, k) || unknownCapital) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
         out.push(found('method', 'uses', t.start, t.end, `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, 0.7));
         proposedSpans.push([t.start, t.end]);

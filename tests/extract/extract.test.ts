@@ -156,6 +156,12 @@ describe('extractors', () => {
     expect(ms.some((m) => m.entity === 'dataset:agenda')).toBe(false);
   });
 
+  it('takes no title word, unit or piece of hardware after "with" or "over" for a method', () => {
+    const ms = extractPaperMentions(paper('paper:t:cues', 'It marks objects with unique IDs and runs at over 60 FPS on CPUs. We compare with Reflexion.', 'Realistic Generation with Adaptive Prompt Weighting'));
+    expect(ms.filter((m) => m.type === 'method').map((m) => m.entity)).toEqual(['method:reflexion']);
+    expect(ms.some((m) => m.type === 'dataset')).toBe(false);
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
