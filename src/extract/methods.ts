@@ -32,6 +32,9 @@ export const GENERIC_ACRONYMS = new Set([
   'NLU', 'NLG', 'RC', 'MRC', 'KBQA', 'NLI', 'NER', 'MT', 'NMT', 'SMT', 'ASR', 'TTS', 'RST', 'SRL', 'POS', 'WSD', 'ABSA', 'IE', 'RE',
   'EL', 'KB', 'KBs', 'CQA', 'VQA', 'ODQA', 'STS', 'SLU', 'DST', 'GEC', 'APE', 'QE', 'OCR', 'HCI', 'IR', 'CL', 'SLT', 'ST', 'LM', 'LMs',
   'GitHub', 'HuggingFace', 'PyTorch', 'TensorFlow', 'arXiv', 'YouTube', 'LaTeX', 'JAX', 'OpenAI',
+  // Families and standard techniques a paper works with, not its contribution: "we propose … for
+  // multimodal large language models (MLLMs)", "partial differential equations (PDEs)".
+  'MLLM', 'MLLMs', 'VLM', 'VLMs', 'LMM', 'LMMs', 'SLM', 'SLMs', 'LVLM', 'LVLMs', 'PDE', 'PDEs', 'ODE', 'ODEs', 'SFT', 'CFG', 'BPE', 'ToM',
   // Units and hardware: "60 FPS", "unique IDs", "UV maps", "on CPUs".
   'FPS', 'ID', 'IDs', 'UV', 'CPUs', 'TPU', 'TPUs', 'RAM',
   'MLM', 'PTM', 'PTMs', 'DNN', 'DNNs', 'NN', 'NNs', 'SOTA', 'EN', 'DE', 'FR', 'ZH', 'JA', 'ES', 'RU', 'AR', 'UN', 'EU', 'COVID', 'SARS',

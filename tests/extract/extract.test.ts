@@ -162,6 +162,13 @@ describe('extractors', () => {
     expect(ms.some((m) => m.type === 'dataset')).toBe(false);
   });
 
+  it('proposes the new name after the verb, not the family of models it works on', () => {
+    const text = 'We propose a training recipe for multimodal large language models (MLLMs). We introduce Holistic Evaluation of Multimodal Models (HEMM).';
+    const proposed = extractPaperMentions(paper('paper:t:family', text)).filter((m) => m.role === 'proposes').map((m) => m.text);
+    expect(proposed).toEqual(expect.arrayContaining(['HEMM']));
+    expect(proposed).not.toContain('MLLMs');
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
