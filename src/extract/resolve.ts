@@ -305,7 +305,7 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
  * Undoes the corpus-wide merge of an ambiguous acronym (ambiguousAcronyms): no long form is sent
  * to the acronym, nor the acronym to a known long form; the acronym's mentions in a paper that
  * defines it take that definition's key; its aliases keep no long form. Mutates `mentions`,
- * `redirect` and the notes' aliases; returns the keys numbered afresh when a mention changed key.
+ * `redirect` and the notes' aliases; returns the mentions' key numbers after the change.
  */
 function splitAmbiguousAcronyms(mentions: Mention[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>, numbered: KeyNumbers): KeyNumbers {
   for (const acronym of ambiguous) {
@@ -314,15 +314,28 @@ function splitAmbiguousAcronyms(mentions: Mention[], notes: ResolutionNotes, amb
     const aliases = notes.aliases.get(acronym);
     if (aliases) for (const a of [...aliases]) if (/\s/.test(a)) aliases.delete(a);
   }
-  let changed = false;
-  for (const m of mentions) {
+  // The mentions that change key get the number of their new one (a new number when no mention
+  // had it yet); the rest keep theirs. The numbers then follow no first-seen order, which no
+  // corpus pass needs (entities come out sorted by key).
+  let keys = numbered.keys;
+  let of = numbered.of;
+  let numberOf: Map<string, number> | null = null;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (!ambiguous.has(m.entity)) continue;
     const long = notes.definedIn.get(definedInKey(m.paper, m.entity));
     if (long === undefined) continue;
+    if (numberOf === null) {
+      numberOf = new Map(keys.map((k, n) => [k, n]));
+      keys = keys.slice();
+      of = of.slice();
+    }
+    let n = numberOf.get(long);
+    if (n === undefined) numberOf.set(long, (n = keys.push(long) - 1));
     m.entity = long;
-    changed = true;
+    of[i] = n;
   }
-  return changed ? numberKeys(mentions) : numbered;
+  return { keys, of };
 }
 
 /**

@@ -226,15 +226,26 @@ export function lowerCaseTag(lower: string): string {
  */
 export function tagBeyondCapitals(token: Token): string {
   if (token.tag !== 'NNP' && token.tag !== 'NNPS') return token.tag;
+  const n = LOWER_CASE_TAG.of(token);
+  return n === 0 ? token.tag : lowerCaseTags[n - 1];
+}
+
+/** The distinct tags LOWER_CASE_TAG answers with. */
+const lowerCaseTags: string[] = [];
+/** Per word: 0 when its capital may make it a name, else 1 + the number of the tag its lower case has. */
+const LOWER_CASE_TAG = new WordMemo((token) => {
   const text = token.text;
   const first = text.charCodeAt(0);
-  if (!(first >= 65 && first <= 90) || canBeNoun(token.lower)) return token.tag;
+  if (!(first >= 65 && first <= 90) || canBeNoun(token.lower)) return 0;
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) return token.tag;
+    if (c >= 65 && c <= 90) return 0;
   }
-  return lowerCaseTag(token.lower);
-}
+  const tag = lowerCaseTag(token.lower);
+  let n = lowerCaseTags.indexOf(tag);
+  if (n < 0) n = lowerCaseTags.push(tag) - 1;
+  return n + 1;
+});
 
 /** The lexical tag of one word, before context. */
 function lexicalTag(word: string, lower: string, sentenceStart: boolean): string {
