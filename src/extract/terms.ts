@@ -48,6 +48,9 @@ for (const [type, words] of [['metric', HEADS.metric], ['task', HEADS.task], ['m
 const GENERIC = new Set(HEADS.generic);
 const TASK_SINGLE = new Set(HEADS.taskSingle);
 const METHOD_SINGLE = new Set(HEADS.methodSingle);
+/** Metric heads that say "a metric" without saying which, and the words that leave them so. */
+const GENERIC_METRIC_HEADS = new Set(['metric', 'measure']);
+const GENERIC_METRIC_MODIFIERS = new Set(['evaluation', 'performance', 'automatic', 'automated', 'human', 'statistical', 'quantitative', 'qualitative']);
 /** Task heads that say "a task" without saying which: the words before them have to name it. */
 const TASK_WORDS = new Set(['task', 'problem']);
 /** Words before "task" that name an event or a field, not a task. */
@@ -163,6 +166,8 @@ export function typedTerms(tokens: readonly Token[], title = false): Term[] {
     // One word is a term only when it names a task by itself ("parsing", not "predictions") or a metric.
     if (to - from === 1 && !(type === 'task' && TASK_SINGLE.has(head)) && !(type === 'method' && METHOD_SINGLE.has(head)) && type !== 'metric') continue;
     if (to - from === 1 && type === 'metric' && !['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'f-measure', 'f-score', 'bleu', 'rouge'].includes(head)) continue;
+    // "automatic metrics", "evaluation measures": a metric head says only that some metric is meant.
+    if (type === 'metric' && GENERIC_METRIC_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || GENERIC_METRIC_MODIFIERS.has(t.lower))) continue;
     // "computational model", "prototype system": adjectives before a generic head leave it generic.
     if (GENERIC_METHOD_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
     // "X task", "X problem" names a task ("classification task", "NER task"), but not when X only

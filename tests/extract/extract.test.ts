@@ -169,6 +169,13 @@ describe('extractors', () => {
     expect(proposed).not.toContain('MLLMs');
   });
 
+  it('takes no comparison or generic metric phrase for a metric', () => {
+    const text = 'Our metric shows higher correlation with human judgements than automatic metrics and other evaluation measures, with the highest score on word error rate.';
+    const metrics = extractPaperMentions(paper('paper:t:metrics', text)).filter((m) => m.type === 'metric').map((m) => m.entity);
+    expect(metrics).toContain('metric:wer');
+    for (const junk of ['metric:higher-correlation', 'metric:automatic-metric', 'metric:evaluation-measure', 'metric:highest-score']) expect(metrics).not.toContain(junk);
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
