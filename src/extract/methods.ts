@@ -61,7 +61,11 @@ const BASED = 8;
 const CUE_CLASS = new WordMemo(
   (t) => (TRIGGERS.has(t.lower) ? TRIGGER : 0) | (CUE_WORDS.has(t.lower) ? CUE : 0) | (t.text === 'is' ? IS : 0) | (BASED_NAME.of(t) > 0 ? BASED : 0),
 );
-const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop']);
+const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overview', 'introduction', 'abstract', 'editorial', 'erratum', 'corrigendum', 'keynote', 'preface', 'foreword', 'commentary', 'note', 'appendix', 'panel', 'invited', 'book', 'demo', 'demonstration', 'poster', 'workshop',
+  // Journal and proceedings headings: "Squibs: …", "Last Words: …", "Session 4: …", "Author Index: …", "Obituary: …", "Briefly Noted: …".
+  'squib', 'squibs', 'last', 'session', 'author', 'title', 'index', 'obituary', 'obituaries', 'briefly', 'article', 'articles']);
+/** Last words of a title's opening that name an event, not a method ("CogALex-V Shared Task: …"). */
+const TITLE_EVENT_WORDS = new Set(['task', 'workshop', 'challenge', 'competition', 'agreement']);
 
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
 const DESCRIPTOR_SKIP = new Set([',', ':', '-', '–', '(', 'a', 'an', 'the', 'new', 'novel', 'first', 'our', 'is', 'which', 'as']);
@@ -163,7 +167,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
   if (doc.field === 'title') {
     const colon = tokens.findIndex((t) => t.text === ':');
-    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower)) {
+    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower) && !TITLE_EVENT_WORDS.has(tokens[colon - 1].lower)) {
       const start = tokens[0].start;
       const end = tokens[colon - 1].end;
       const surface = text.slice(start, end);

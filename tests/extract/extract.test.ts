@@ -176,6 +176,14 @@ describe('extractors', () => {
     for (const junk of ['metric:higher-correlation', 'metric:automatic-metric', 'metric:evaluation-measure', 'metric:highest-score']) expect(metrics).not.toContain(junk);
   });
 
+  it("proposes no journal heading or shared task named before a title's colon", () => {
+    const proposed = (title: string) => extractPaperMentions(paper('paper:t:heading', '', title)).filter((m) => m.role === 'proposes').map((m) => m.text);
+    expect(proposed('Squibs: On the Notion of Tense')).toEqual([]);
+    expect(proposed('Session 4: Machine Translation')).toEqual([]);
+    expect(proposed('CogALex-V Shared Task: Word Relations')).toEqual([]);
+    expect(proposed('SEATER: Generative Retrieval with Semantic Trees')).toEqual(['SEATER']);
+  });
+
   it('links a dataset the paper introduces as data, not as a method', () => {
     const ms = mentionsOf('introducedData');
     expect(ms.filter((m) => m.text === 'QuillText').map((m) => [m.entity, m.role])).toEqual([['dataset:quilltext', 'evaluates_on']]);
