@@ -67,6 +67,18 @@ const TITLE_STOP = new Set(['survey', 'review', 'position', 'tutorial', 'overvie
 /** Last words of a title's opening that name an event, not a method ("CogALex-V Shared Task: …"). */
 const TITLE_EVENT_WORDS = new Set(['task', 'workshop', 'challenge', 'competition', 'agreement']);
 
+/**
+ * Whether a title's opening tokens [0, colon) name an event or an edition rather than a system:
+ * "CogALex-V Shared Task", "SemEval-2010 Task 1", "WANLP 2021 Shared-Task", "DEFT 2018",
+ * "1990-2020". ("Llama 2", "Athena 2.0" and "CodeT5" are systems: a version is no year.)
+ */
+function namesEvent(tokens: readonly Token[], colon: number): boolean {
+  if (TITLE_EVENT_WORDS.has(tokens[colon - 1].lower)) return true;
+  for (let k = 0; k < colon; k++) if (tokens[k].lower === 'task' || tokens[k].lower === 'shared-task') return true;
+  if (colon >= 2 && /^(?:19|20)\d\d$/.test(tokens[colon - 1].text)) return true;
+  return tokens.slice(0, colon).every((t) => !/[A-Za-z]/.test(t.text));
+}
+
 const DATASET_NOUNS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'testbed', 'testset']);
 const DESCRIPTOR_SKIP = new Set([',', ':', '-', '–', '(', 'a', 'an', 'the', 'new', 'novel', 'first', 'our', 'is', 'which', 'as']);
 
@@ -167,7 +179,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
   if (doc.field === 'title') {
     const colon = tokens.findIndex((t) => t.text === ':');
-    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower) && !TITLE_EVENT_WORDS.has(tokens[colon - 1].lower)) {
+    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower) && !namesEvent(tokens, colon)) {
       const start = tokens[0].start;
       const end = tokens[colon - 1].end;
       const surface = text.slice(start, end);

@@ -181,6 +181,9 @@ describe('extractors', () => {
     expect(proposed('Squibs: On the Notion of Tense')).toEqual([]);
     expect(proposed('Session 4: Machine Translation')).toEqual([]);
     expect(proposed('CogALex-V Shared Task: Word Relations')).toEqual([]);
+    expect(proposed('SemEval-2010 Task 8: Classification of Semantic Relations')).toEqual([]);
+    expect(proposed('DEFT 2018: Sentiment in Tweets')).toEqual([]);
+    expect(proposed('Zorba 2: Open Foundation and Fine-Tuned Chat Models')).toEqual(['Zorba 2']); // a version, not a year
     expect(proposed('SEATER: Generative Retrieval with Semantic Trees')).toEqual(['SEATER']);
   });
 
