@@ -17,6 +17,7 @@ import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
 import { isModifierWord } from './terms.js';
+import { LANGUAGES } from './languages.js';
 import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
@@ -29,7 +30,6 @@ const CUE_CLASS = new WordMemo((t) => (STRONG_HEADS.has(t.lower) ? STRONG_HEAD :
 const EVAL_VERBS = new Set(['experiments', 'experiment', 'evaluate', 'evaluated', 'evaluates', 'evaluating', 'evaluation', 'evaluations', 'results', 'tested', 'test', 'tests', 'trained', 'train', 'performance', 'accuracy', 'state-of-the-art', 'sota', 'validate', 'validated', 'benchmarked', 'improvements', 'gains', 'fine-tuned', 'pretrained', 'pre-trained', 'outperforms', 'achieves', 'achieve', 'score', 'scores', 'f1', 'bleu']);
 const LIST_SEPARATORS = new Set([',', 'and', 'or', '&', '/']);
 // Capitalised words that start sentences or name languages, not datasets.
-const LANGUAGES = new Set(['english', 'chinese', 'german', 'french', 'japanese', 'spanish', 'arabic', 'korean', 'italian', 'russian', 'dutch', 'czech', 'turkish', 'hindi', 'portuguese', 'vietnamese', 'thai', 'indonesian', 'swedish', 'finnish', 'greek', 'hebrew', 'persian', 'polish', 'romanian', 'urdu', 'bengali', 'tamil', 'estonian', 'latvian', 'lithuanian', 'hungarian', 'danish', 'norwegian', 'bulgarian', 'croatian', 'serbian', 'slovenian', 'slovak', 'ukrainian', 'basque', 'catalan', 'galician', 'welsh', 'irish', 'swahili', 'yoruba', 'amharic', 'nepali', 'sinhala', 'kazakh', 'mongolian', 'tagalog', 'malay', 'khmer', 'burmese', 'uyghur', 'tibetan', 'latin', 'sanskrit', 'cantonese', 'mandarin', 'gujarati', 'marathi', 'telugu', 'kannada', 'malayalam', 'punjabi', 'en', 'de', 'fr', 'zh', 'ja', 'es', 'ru', 'ar', 'ko', 'it', 'cs', 'ro', 'fi', 'et', 'lv', 'tr', 'hi']);
 const NOT_NAMES = new Set(['Wikipedia', 'Twitter', 'Reddit', 'Facebook', 'Google', 'The', 'This', 'These', 'Our', 'We', 'In', 'On', 'For', 'English', 'Chinese', 'German', 'French', 'Japanese', 'Spanish', 'Arabic', 'Korean', 'Italian', 'Russian', 'Dutch', 'Czech', 'Turkish', 'Hindi', 'Table', 'Section', 'Figure', 'Experiments', 'Results', 'Extensive', 'Both', 'All', 'Each', 'Two', 'Three', 'Several', 'Various', 'Public', 'Real', 'Large', 'Experimental']);
 
 /** Whether token i can be (part of) a dataset name not in the gazetteer. */

@@ -19,6 +19,7 @@ import type { Doc, Found } from './doc.js';
 import { found, isNameLike, SpanMask } from './doc.js';
 import { isWordToken } from './gazetteer.js';
 import { headTypeOf, isGenericHead } from './terms.js';
+import { LANGUAGES } from './languages.js';
 import type { Token } from './text.js';
 import { posLexicon, WordMemo } from './text.js';
 
@@ -119,6 +120,18 @@ function candidateName(doc: Doc, i: number): boolean {
   const known = doc.nameAt.get(i);
   if (known && known.entry.type !== 'method') return false;
   return true;
+}
+
+/** Capitalised words no lexicon knows that name a source, not a method ("with Wikipedia"). */
+const SOURCE_NAMES = new Set(['wikipedia', 'wikimedia', 'wiktionary', 'reddit', 'twitter', 'unicode', 'likert']);
+
+/**
+ * A capitalised word the lexicon does not know that is still no method name: a language ("with
+ * Hindi"), a source ("with Wikipedia"), an adjective made of a name ("Euclidean", "Bayesian",
+ * "Quranic", "Gaussians"), or a head word that only types a phrase ("Parser", "Annotation").
+ */
+function commonCapital(t: Token): boolean {
+  return LANGUAGES.has(t.lower) || SOURCE_NAMES.has(t.lower) || /(?:ian|ians|ean|ic|al|ive)$/.test(t.lower) || headTypeOf(t) !== null;
 }
 
 /** A run of capitalised words [i, j) directly naming something ("Householder Projector"). */
@@ -307,7 +320,7 @@ export function methodMentions(doc: Doc): Found[] {
       if (!isWordToken(t)) break;
       // A name-like word, or a capitalised word the lexicon does not know ("outperforms Reflexion").
       // (Not in a title, where every word is capitalised: "with Adaptive Prompt Weighting".)
-      const unknownCapital = doc.field !== 'title' && /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue);
+      const unknownCapital = doc.field !== 'title' && /^[A-Z][a-z]{2,}$/.test(t.text) && !posLexicon().has(t.lower) && !posLexicon().has(t.text) && STRONG_USE.has(cue) && !commonCapital(t);
       if ((candidateName(doc, k) || unknownCapital) && !taken(t.start, t.end) && !doc.nameAt.has(k)) {
         out.push(found('method', 'uses', t.start, t.end, `name-after-${bigram && USE_BIGRAMS.has(bigram) ? bigram.replace(' ', '-') : cue}`, 0.7));
         proposedSpans.push([t.start, t.end]);

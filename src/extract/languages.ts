@@ -1,0 +1,17 @@
+/**
+ * Language names and codes, lower case: capitalised words that name a language ("Hindi",
+ * "Serbian", "EN") and never a dataset or a method, though a pattern for names would take them.
+ */
+export const LANGUAGES: ReadonlySet<string> = new Set([
+  'english', 'chinese', 'german', 'french', 'japanese', 'spanish', 'arabic', 'korean', 'italian', 'russian', 'dutch', 'czech',
+  'turkish', 'hindi', 'portuguese', 'vietnamese', 'thai', 'indonesian', 'swedish', 'finnish', 'greek', 'hebrew', 'persian', 'polish',
+  'romanian', 'urdu', 'bengali', 'tamil', 'estonian', 'latvian', 'lithuanian', 'hungarian', 'danish', 'norwegian', 'bulgarian', 'croatian',
+  'serbian', 'slovenian', 'slovak', 'ukrainian', 'basque', 'catalan', 'galician', 'welsh', 'irish', 'swahili', 'yoruba', 'amharic',
+  'nepali', 'sinhala', 'kazakh', 'mongolian', 'tagalog', 'malay', 'khmer', 'burmese', 'uyghur', 'tibetan', 'latin', 'sanskrit',
+  'cantonese', 'mandarin', 'gujarati', 'marathi', 'telugu', 'kannada', 'malayalam', 'punjabi', 'en', 'de', 'fr', 'zh',
+  'ja', 'es', 'ru', 'ar', 'ko', 'it', 'cs', 'ro', 'fi', 'et', 'lv', 'tr',
+  'hi', 'farsi', 'uighur', 'afrikaans', 'manipuri', 'dari', 'pashto', 'kurdish', 'zulu', 'xhosa', 'hausa', 'igbo',
+  'somali', 'oromo', 'tigrinya', 'quechua', 'maltese', 'icelandic', 'albanian', 'armenian', 'georgian', 'azerbaijani', 'uzbek', 'tatar',
+  'belarusian', 'macedonian', 'bosnian', 'lao', 'javanese', 'sundanese', 'cebuano', 'wolof', 'lingala', 'kinyarwanda', 'luganda', 'assamese',
+  'odia', 'oriya', 'sindhi', 'kashmiri', 'konkani', 'maithili', 'bhojpuri',
+]);
