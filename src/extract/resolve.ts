@@ -21,6 +21,7 @@ import { joined, slug } from '../graph/keys.js';
 import type { Found } from './doc.js';
 import { gazetteer } from './gazetteer.js';
 import { singular } from './terms.js';
+import { stem } from '../threads/tokenize.js';
 import { isSpace } from './text.js';
 
 const TASK_TAILS = new Set(['task', 'tasks', 'problem', 'problems']);
@@ -151,11 +152,16 @@ export function noteFound(notes: ResolutionNotes, f: Found, key: string, paper: 
   }
 }
 
-/** A long-form key's words, lower case, the last one singular ("Graph Neural Networks" and "graph neural network" agree). */
+/**
+ * A long-form key's words, stemmed: "Graph Neural Networks" and "graph neural network" agree, and
+ * so do "recommender systems" and "recommendation system" (recommend, system).
+ */
 function longFormWords(key: string): string[] {
-  const words = key.slice(key.indexOf(':') + 1).split('-').filter(Boolean);
-  if (words.length > 0) words[words.length - 1] = singular(words[words.length - 1]);
-  return words;
+  return key
+    .slice(key.indexOf(':') + 1)
+    .split('-')
+    .filter(Boolean)
+    .map(stem);
 }
 
 /**

@@ -91,6 +91,9 @@ describe('entity resolution', () => {
     const { mentions } = extractEntities(Object.entries(texts).map(([id, text]) => paper(id, text)));
     const keys = new Set(mentions.filter((m) => m.type === 'method' && /AL|active learning/i.test(m.text)).map((m) => m.entity));
     expect(keys).toEqual(new Set(['method:al']));
+    // Words of one stem: "recommender systems" and "recommendation systems" are one thing.
+    const rs = extractEntities([paper('paper:t:rs1', 'Recommender systems (RS) rank items for users.'), paper('paper:t:rs2', 'Recommendation systems (RS) rank items for users.')]);
+    expect(new Set(rs.mentions.filter((m) => m.text === 'RS').map((m) => m.entity)).size).toBe(1);
   });
 
   it('never makes an entity of a generic phrase', () => {
