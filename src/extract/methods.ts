@@ -38,6 +38,8 @@ export const GENERIC_ACRONYMS = new Set([
   'MLLM', 'MLLMs', 'VLM', 'VLMs', 'LMM', 'LMMs', 'SLM', 'SLMs', 'LVLM', 'LVLMs', 'PDE', 'PDEs', 'ODE', 'ODEs', 'SFT', 'CFG', 'BPE', 'ToM',
   // Units and hardware: "60 FPS", "unique IDs", "UV maps", "on CPUs".
   'FPS', 'ID', 'IDs', 'UV', 'CPUs', 'TPU', 'TPUs', 'RAM',
+  // Formats and parts of systems: "such as HTML", "the KV cache".
+  'HTML', 'XML', 'JSON', 'CSV', 'PDF', 'PDFs', 'URL', 'URLs', 'HTTP', 'YAML', 'KV',
   'MLM', 'PTM', 'PTMs', 'DNN', 'DNNs', 'NN', 'NNs', 'SOTA', 'EN', 'DE', 'FR', 'ZH', 'JA', 'ES', 'RU', 'AR', 'UN', 'EU', 'COVID', 'SARS',
 ]);
 

@@ -159,8 +159,8 @@ describe('extractors', () => {
     expect(ms.some((m) => m.entity === 'dataset:agenda')).toBe(false);
   });
 
-  it('takes no title word, unit, piece of hardware, source, language or adjective after "with" or "over" for a method', () => {
-    const ms = extractPaperMentions(paper('paper:t:cues', 'It marks objects with unique IDs and runs at over 60 FPS on CPUs. We compare with Reflexion. It is trained with Wikipedia, tested with Hindi and compared with Euclidean distances.', 'Realistic Generation with Adaptive Prompt Weighting'));
+  it('takes no title word, unit, piece of hardware, format, source, language or adjective after a "uses" cue for a method', () => {
+    const ms = extractPaperMentions(paper('paper:t:cues', 'It marks objects with unique IDs and runs at over 60 FPS on CPUs. We compare with Reflexion. It is trained with Wikipedia, tested with Hindi and compared with Euclidean distances. It reads formats such as HTML and extends KV caches.', 'Realistic Generation with Adaptive Prompt Weighting'));
     expect(ms.filter((m) => m.type === 'method').map((m) => m.entity)).toEqual(['method:reflexion']);
     expect(ms.some((m) => m.type === 'dataset')).toBe(false);
   });
