@@ -141,7 +141,13 @@ export function noteFound(notes: ResolutionNotes, f: Found, key: string, paper: 
     const longKey = `${f.type}:${nameSlug(f.type, f.alias)}`;
     // A known long form keeps its gazetteer key and the acronym joins it.
     if (gazetteer().get(longKey)) notes.longToShort.set(key, longKey);
-    else if (longKey !== key) notes.longToShort.set(longKey, key);
+    else if (longKey !== key) {
+      notes.longToShort.set(longKey, key);
+      // "Word Embeddings (WE)" keys on its capitals (`method:word-embeddings`), another paper's
+      // lower-case "word embeddings" on the singular (`method:word-embedding`): both go to WE.
+      const lowerKey = `${f.type}:${nameSlug(f.type, f.alias.toLowerCase())}`;
+      if (lowerKey !== longKey && lowerKey !== key && !gazetteer().get(lowerKey)) notes.longToShort.set(lowerKey, key);
+    }
     if (longKey !== key) {
       let counts = notes.definitions.get(key);
       if (!counts) notes.definitions.set(key, (counts = new Map()));
@@ -314,8 +320,9 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
  * `redirect` and the notes' aliases; returns the mentions' key numbers after the change.
  */
 function splitAmbiguousAcronyms(mentions: Mention[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>, numbered: KeyNumbers): KeyNumbers {
+  // No long form (in any of its spellings) goes to an ambiguous acronym.
+  for (const [from, to] of redirect) if (ambiguous.has(to)) redirect.delete(from);
   for (const acronym of ambiguous) {
-    for (const long of notes.definitions.get(acronym)!.keys()) if (redirect.get(long) === acronym) redirect.delete(long);
     redirect.delete(acronym);
     const aliases = notes.aliases.get(acronym);
     if (aliases) for (const a of [...aliases]) if (/\s/.test(a)) aliases.delete(a);

@@ -91,6 +91,15 @@ describe('entity resolution', () => {
     const { mentions } = extractEntities(Object.entries(texts).map(([id, text]) => paper(id, text)));
     const keys = new Set(mentions.filter((m) => m.type === 'method' && /AL|active learning/i.test(m.text)).map((m) => m.entity));
     expect(keys).toEqual(new Set(['method:al']));
+    // A capitalised definition and another paper's lower-case long form are one entity.
+    const we = extractEntities([
+      paper('paper:t:we1', 'We learn Word Embeddings (WE) from raw text.'),
+      paper('paper:t:we2', 'We train a classifier on word embeddings for parsing.'),
+      paper('paper:t:we3', 'Our parser reads word embeddings as features.'),
+    ]);
+    const weKeys = we.mentions.filter((m) => /^(?:word embeddings|WE)$/i.test(m.text)).map((m) => [m.paper, m.entity]);
+    expect(weKeys).toEqual(expect.arrayContaining([['paper:t:we2', 'method:we'], ['paper:t:we3', 'method:we']]));
+    expect(new Set(weKeys.map(([, key]) => key))).toEqual(new Set(['method:we']));
     // Words of one stem: "recommender systems" and "recommendation systems" are one thing.
     const rs = extractEntities([paper('paper:t:rs1', 'Recommender systems (RS) rank items for users.'), paper('paper:t:rs2', 'Recommendation systems (RS) rank items for users.')]);
     expect(new Set(rs.mentions.filter((m) => m.text === 'RS').map((m) => m.entity)).size).toBe(1);
