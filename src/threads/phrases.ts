@@ -64,7 +64,8 @@ const phraseWords = new Map<string, PhraseWord>();
 function phraseWord(word: string): PhraseWord {
   let w = phraseWords.get(word);
   if (!w) {
-    const surface = word.replace(/['’]s$/, '');
+    // "model's" → "model"; French elisions go: "d’un" → "un", "l’apprentissage" → "apprentissage".
+    const surface = word.replace(/['’]s$/, '').replace(/^(?:[dljnsc]|qu)['’](?=\p{L})/iu, '');
     const lower = surface.toLowerCase();
     const ok = keepToken(lower, LABEL_STOPWORDS) && lower.length <= 30;
     w = {

@@ -36,7 +36,24 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER
  * Stop words inside label phrases: the paper stop words minus the words labels need inside a
  * phrase ("consistency models", "state space models"). They still never stand alone (phrases.ts).
  */
-export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state')]);
+export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state'), ...foreignStopwords()]);
+
+/**
+ * The function words of the other languages papers are written in (natural's lists for French,
+ * Spanish, Portuguese, Italian and Dutch), minus English content words among them: a thread of
+ * French papers was labelled "par, pour". Labels only; the text index keeps English stop words.
+ */
+function foreignStopwords(): string[] {
+  const english = new Set(['son', 'ton', 'era', 'door', 'men', 'die', 'want', 'entre', 'mon', 'come', 'dove', 'over', 'sin', 'con', 'tot']);
+  const out: string[] = [];
+  for (const language of ['fr', 'es', 'pt', 'it', 'nl']) {
+    const words = (require(`natural/lib/natural/util/stopwords_${language}.js`) as { words: string[] }).words;
+    for (const w of words) if (!english.has(w)) out.push(w);
+  }
+  // What French abstracts say of themselves, as PAPER_STOPWORDS for English ones.
+  out.push('présentons', 'proposons', 'décrivons', 'partir', 'article', 'cet', 'cette', 'méthode', 'méthodes', 'approche', 'tâche', 'tâches', 'système', 'systèmes', 'résultats', 'travail', 'permet', 'afin', 'ainsi');
+  return out;
+}
 
 const stemCache = new Map<string, string>();
 

@@ -38,6 +38,14 @@ describe('label phrases', () => {
   });
 });
 
+describe('label phrases in other languages', () => {
+  it('leave out French function words and elisions', () => {
+    const s = surfaces("Nous présentons une méthode d’évaluation automatique pour la traduction.");
+    for (const word of ['pour', 'une', 'la', 'présentons', 'd’évaluation']) expect(s).not.toContain(word);
+    expect(s).toContain('traduction');
+  });
+});
+
 describe('isAcronymOf', () => {
   it('recognises acronyms, also beside shared words', () => {
     expect(isAcronymOf('GNNs', 'graph neural networks')).toBe(true);
