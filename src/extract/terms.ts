@@ -10,7 +10,7 @@
  * "of …" complement ("recognition of named entities"). Head lists live in gazetteers/heads.json.
  */
 import type { Token } from './text.js';
-import { isNoun, lowerCaseTag, tagBeyondCapitals, WordMemo } from './text.js';
+import { capitalisedWord, isNoun, lowerCaseTag, tagBeyondCapitals, WordMemo } from './text.js';
 import headsData from './gazetteers/heads.json' with { type: 'json' };
 
 export type TermType = 'method' | 'task' | 'metric' | 'material';
@@ -66,7 +66,7 @@ function namesTask(tokens: readonly Token[], from: number, head: number): boolea
     if (/(?:19|20)\d\d/.test(tokens[k].text)) return false;
     // A capitalised word is read as in lower case ("Auxiliary tasks" at a sentence start, "Shared Task" in a title).
     const t = tokens[k];
-    const tag = (t.tag === 'NNP' || t.tag === 'NNPS') && /^[A-Z][a-z-]*$/.test(t.text) ? lowerCaseTag(t.lower) : t.tag;
+    const tag = (t.tag === 'NNP' || t.tag === 'NNPS') && capitalisedWord(t.text) ? lowerCaseTag(t.lower) : t.tag;
     if (!KIND_TAGS.has(tag)) kindOnly = false;
   }
   return !kindOnly;
@@ -160,6 +160,7 @@ export function typedTerms(tokens: readonly Token[], title = false): Term[] {
     let to = initialTo;
     const headToken = tokens[to - 1];
     const head = headToken.lower;
+    const headSingular = singular(head);
     const type = headTypeOf(headToken);
     if (!type) continue;
     if (to - from === 1 && isGenericHead(head)) continue;
@@ -167,14 +168,14 @@ export function typedTerms(tokens: readonly Token[], title = false): Term[] {
     if (to - from === 1 && !(type === 'task' && TASK_SINGLE.has(head)) && !(type === 'method' && METHOD_SINGLE.has(head)) && type !== 'metric') continue;
     if (to - from === 1 && type === 'metric' && !['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'f-measure', 'f-score', 'bleu', 'rouge'].includes(head)) continue;
     // "automatic metrics", "evaluation measures": a metric head says only that some metric is meant.
-    if (type === 'metric' && GENERIC_METRIC_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || GENERIC_METRIC_MODIFIERS.has(t.lower))) continue;
+    if (type === 'metric' && GENERIC_METRIC_HEADS.has(headSingular) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || GENERIC_METRIC_MODIFIERS.has(t.lower))) continue;
     // "computational model", "prototype system": adjectives before a generic head leave it generic.
-    if (GENERIC_METHOD_HEADS.has(singular(head)) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
+    if (GENERIC_METHOD_HEADS.has(headSingular) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
     // "X task", "X problem" names a task ("classification task", "NER task"), but not when X only
     // says what kind ("shared task", "open problems", "auxiliary tasks") or which event or field it
     // belongs to ("SemEval-2020 Task", "CoNLL 2018 Shared Task"). An "of" after it says which
     // ("the classical problem of weighted expert voting").
-    if (type === 'task' && TASK_WORDS.has(singular(head)) && tokens[to]?.lower !== 'of' && !namesTask(tokens, from, to - 1)) continue;
+    if (type === 'task' && TASK_WORDS.has(headSingular) && tokens[to]?.lower !== 'of' && !namesTask(tokens, from, to - 1)) continue;
     let termType: TermType = type;
     // "unsupervised learning of parts of speech" is a task.
     if (head === 'learning' && tokens[to]?.lower === 'of') termType = 'task';
@@ -187,7 +188,7 @@ export function typedTerms(tokens: readonly Token[], title = false): Term[] {
       while (m > k && !isNoun(tokens[m - 1].tag)) m--;
       if (m > k && m - k <= 4) to = m;
     }
-    terms.push({ type: termType, from, to, start: tokens[from].start, end: tokens[to - 1].end, head: singular(head), headIndex: initialTo - 1 });
+    terms.push({ type: termType, from, to, start: tokens[from].start, end: tokens[to - 1].end, head: headSingular, headIndex: initialTo - 1 });
   }
   return terms;
 }

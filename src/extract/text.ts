@@ -230,17 +230,22 @@ export function tagBeyondCapitals(token: Token): string {
   return n === 0 ? token.tag : lowerCaseTags[n - 1];
 }
 
+/** A word capitalised as a sentence start or a title writes it: an ASCII capital first, none after ("Medical", not "BERT"). */
+export function capitalisedWord(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first >= 65 && first <= 90)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+  }
+  return true;
+}
+
 /** The distinct tags LOWER_CASE_TAG answers with. */
 const lowerCaseTags: string[] = [];
 /** Per word: 0 when its capital may make it a name, else 1 + the number of the tag its lower case has. */
 const LOWER_CASE_TAG = new WordMemo((token) => {
-  const text = token.text;
-  const first = text.charCodeAt(0);
-  if (!(first >= 65 && first <= 90) || canBeNoun(token.lower)) return 0;
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) return 0;
-  }
+  if (!capitalisedWord(token.text) || canBeNoun(token.lower)) return 0;
   const tag = lowerCaseTag(token.lower);
   let n = lowerCaseTags.indexOf(tag);
   if (n < 0) n = lowerCaseTags.push(tag) - 1;

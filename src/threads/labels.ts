@@ -141,9 +141,15 @@ export function labelThreads(texts: DocumentTexts, groups: readonly (readonly nu
       })
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    // The most frequent spelling of a phrase (ties: the first in code-unit order), worked out once per phrase.
+    const spelling = new Map<string, string>();
     const surfaceOf = (key: string): string => {
-      const s = surfaces.get(key)!;
-      return [...s.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+      let shown = spelling.get(key);
+      if (shown === undefined) {
+        shown = [...surfaces.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+        spelling.set(key, shown);
+      }
+      return shown;
     };
     const chosen: string[] = [];
     const covered = new Set<string>();
