@@ -14,8 +14,8 @@
  *   label of the old thread it overlaps most (Jaccard of memberships ≥ `minJaccard`, matched
  *   greedily, best overlap first); new threads get numbers after the highest old one;
  * - each thread carries its distinctive terms and label (labels.ts), its top methods /
- *   datasets / tasks (entity ids, most papers first), its year span and its most central
- *   papers (largest weighted degree inside the thread).
+ *   datasets / tasks (entity ids, the most typical of the thread first: top-entities.ts), its
+ *   year span and its most central papers (largest weighted degree inside the thread).
  *
  * `addThreadsToGraph` writes the result into the graph: `thread` nodes, `in_thread` edges and
  * the `similar_to` edges (top-k text neighbours, one edge per pair, smaller key as source,
@@ -29,6 +29,7 @@ import { partitionLinks, type Partition } from './louvain-view.js';
 import { linkArrays, linkEvidence, paperAdjacency, resolvePaperGraphOptions, selectStrongest, textPairs, type LinkEvidence, type PaperAdjacency, type PaperLinks, type PaperGraphOptions, type PaperGraphWeights } from './paper-graph.js';
 import { readSignals, type PaperSignals, type SharedKind } from './signals.js';
 import type { Neighbour, TextDocument, TextIndexOptions } from './text-index.js';
+import { topEntities } from './top-entities.js';
 import { computeTextNeighbours, type ThreadLinks, type ThreadLinksRequest, type TextNeighbours, type TextNeighbourTask } from './text-neighbours.js';
 
 
@@ -114,13 +115,6 @@ export interface ThreadDetection {
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function topCounts(counts: Map<string, number>, n: number): string[] {
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([k]) => k);
-}
 
 /** Greedy best-overlap matching of new groups to previous threads; returns new group index → old thread. */
 function matchPrevious(groups: readonly (readonly string[])[], previous: readonly Thread[], minJaccard: number): Map<number, Thread> {
@@ -296,15 +290,16 @@ function threadsOfPartition(inputs: ThreadInputs, partition: Partition, similar:
         for (const e of byKind?.get(kind) ?? []) counts[kind].set(e, (counts[kind].get(e) ?? 0) + 1);
       }
     }
+    const typical = (inThread: Map<string, number>) => topEntities({ inThread, threadSize: papers.length, inCorpus: signals.entityDf, corpusSize: ids.length }, o.topEntities);
     return {
       id,
       label,
       terms,
       size: papers.length,
       papers,
-      topMethods: topCounts(counts.method, o.topEntities),
-      topDatasets: topCounts(counts.dataset, o.topEntities),
-      topTasks: topCounts(counts.task, o.topEntities),
+      topMethods: typical(counts.method),
+      topDatasets: typical(counts.dataset),
+      topTasks: typical(counts.task),
       years: Number.isFinite(lo) ? [lo, hi] : null,
       central,
     };
