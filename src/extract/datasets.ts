@@ -17,7 +17,7 @@ import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
 import { isModifierWord } from './terms.js';
-import { LANGUAGES } from './languages.js';
+import { FOREIGN_FUNCTION_WORDS, LANGUAGES } from './languages.js';
 import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
@@ -35,8 +35,9 @@ const NOT_NAMES = new Set(['Wikipedia', 'Twitter', 'Reddit', 'Facebook', 'Google
 /** Whether token i can be (part of) a dataset name not in the gazetteer. */
 function nameToken(t: Token): boolean {
   if (!isWordToken(t) || NOT_NAMES.has(t.text) || isModifierWord(t.lower) || GENERIC_ACRONYMS.has(t.text)) return false;
-  // Languages and language pairs ("English-German") are not datasets.
+  // Languages and language pairs ("English-German") are not datasets, nor is a French abstract's "Ce corpus".
   if (t.lower.split('-').every((p) => LANGUAGES.has(p))) return false;
+  if (t.lower.length > 1 && FOREIGN_FUNCTION_WORDS.has(t.lower)) return false;
   return /^[A-Z0-9]/.test(t.text) || isNameLike(t.text) || /[a-z][A-Z]/.test(t.text);
 }
 
@@ -51,17 +52,24 @@ function commonWord(t: Token): boolean {
 
 /**
  * A word that describes a kind of data rather than naming one: an adjective or participle the
- * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged"),
- * an unknown word with an adjective's ending ("Monolingual", "Icelandic"), or a dimension ("3D"). Names such as
- * "Szeged" or "TIGER", and name-like words, are not.
+ * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged",
+ * "PoS-Tagged"), an unknown word with an adjective's ending ("Monolingual", "Icelandic") or a
+ * negated participle ("Untagged"), or a dimension ("3D"). Names such as "Szeged" or "TIGER", and
+ * name-like words, are not.
  */
 function describesKind(t: Token): boolean {
   // "3D datasets", "2D corpora": a dimension, though it has a capital and a digit.
   if (/^\d+D$/.test(t.text)) return true;
+  // A hyphenated word ending in a lower-case participle describes, however its first part is written.
+  const dash = t.text.lastIndexOf('-');
+  if (dash > 0 && /^[A-Za-z][a-z]+$/.test(t.text.slice(dash + 1)) && /^(?:JJ|VBN)$/.test(lowerCaseTag(t.lower))) return true;
   if (isNameLike(t.text)) return false;
   if (t.lower.includes('-')) return /^(?:JJ|VBN|VBG)$/.test(lowerCaseTag(t.lower));
   const tag = posLexicon().get(t.lower);
   if (tag !== undefined) return /^(?:JJ|VBN|VBG|VBD|RB)/.test(tag);
+  // Not any "-ed" ending: "Szeged" is a name. A negated participle or adjective is not ("Untagged", "Nonparallel").
+  const negated = /^(?:un|non)-?(.{3,})$/.exec(t.lower);
+  if (negated && /^(?:JJ|VBN)$/.test(posLexicon().get(negated[1]) ?? '')) return true;
   return /(?:al|ic|ive|ous)$/.test(t.lower);
 }
 
@@ -151,11 +159,12 @@ export function datasetMentions(doc: Doc): Found[] {
   for (const h of heads) {
     if (h + 1 >= tokens.length) continue;
     let k = h + 1;
-    if (tokens[k].text === '(' || tokens[k].text === ':') k++;
+    const opened = tokens[k].text === '(' || tokens[k].text === ':';
+    if (opened) k++;
     else if (tokens[k].lower === 'such' && tokens[k + 1]?.lower === 'as') k += 2;
     else if (tokens[k].lower === 'including' || tokens[k].lower === 'namely' || (tokens[k].text === ',' && (tokens[k + 1]?.lower === 'namely' || tokens[k + 1]?.lower === 'including'))) k += tokens[k].text === ',' ? 2 : 1;
     else continue;
-    readList(k, tokens[h].sentence, 'dataset-list', 0.85);
+    readList(k, tokens[h].sentence, 'dataset-list', 0.85, false, opened);
   }
 
   // 4. Name-like items after an evaluation cue: "experiments on τ-bench, VitaBench and X".
@@ -181,8 +190,12 @@ export function datasetMentions(doc: Doc): Found[] {
     add(found('dataset', 'evaluates_on', start, end, rule, confidence));
   }
 
-  /** Reads "A, B, and C" from token k; strict lists need name-like items. */
-  function readList(k: number, sentence: number, rule: string, confidence: number, strict = false): void {
+  /**
+   * Reads "A, B, and C" from token k; strict lists need name-like items. After a "(" or ":"
+   * (`opened`) the first item must end where a list item ends: "raw corpora (Identification
+   * automatique des …)" opens a phrase (here a French title), not a list.
+   */
+  function readList(k: number, sentence: number, rule: string, confidence: number, strict = false, opened = false): void {
     const items: Array<[number, number]> = [];
     while (k < tokens.length && tokens[k].sentence === sentence && items.length < 12) {
       // Skip LaTeX-ish decoration: "$τ$-bench".
@@ -207,6 +220,8 @@ export function datasetMentions(doc: Doc): Found[] {
       if (tokens[k] && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
       else if (tokens[k - 1]?.text !== ',') break;
     }
+    const afterFirst = items.length > 0 ? tokens[items[0][1]] : undefined;
+    if (opened && afterFirst?.isWord && !LIST_SEPARATORS.has(afterFirst.lower)) return;
     for (const [a, b] of items) {
       const g = doc.nameAt.get(a);
       if (g) continue; // known names are linked by rule 1 (or are methods, metrics, tasks)

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * Language names and codes, lower case: capitalised words that name a language ("Hindi",
  * "Serbian", "EN") and never a dataset or a method, though a pattern for names would take them.
@@ -15,3 +17,22 @@ export const LANGUAGES: ReadonlySet<string> = new Set([
   'belarusian', 'macedonian', 'bosnian', 'lao', 'javanese', 'sundanese', 'cebuano', 'wolof', 'lingala', 'kinyarwanda', 'luganda', 'assamese',
   'odia', 'oriya', 'sindhi', 'kashmiri', 'konkani', 'maithili', 'bhojpuri',
 ]);
+
+/**
+ * The function words of the other languages papers are written in (natural's stop-word lists for
+ * French, Spanish, Portuguese, Italian and Dutch), minus English words among them ("son", "over").
+ * A French abstract's "Ce corpus …" ("this corpus") names no corpus "Ce", and a thread of French
+ * papers is not about "par, pour".
+ */
+export const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = foreignFunctionWords();
+
+function foreignFunctionWords(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const english = new Set(['son', 'ton', 'era', 'door', 'men', 'die', 'want', 'entre', 'mon', 'come', 'dove', 'over', 'sin', 'con', 'tot']);
+  const out = new Set<string>();
+  for (const language of ['fr', 'es', 'pt', 'it', 'nl']) {
+    const words = (require(`natural/lib/natural/util/stopwords_${language}.js`) as { words: string[] }).words;
+    for (const w of words) if (!english.has(w)) out.add(w);
+  }
+  return out;
+}

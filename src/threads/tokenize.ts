@@ -11,6 +11,7 @@
  * natural (whose index takes over a second to import).
  */
 import { createRequire } from 'node:module';
+import { FOREIGN_FUNCTION_WORDS } from '../extract/languages.js';
 
 const require = createRequire(import.meta.url);
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(token: string): string };
@@ -32,28 +33,15 @@ const PAPER_STOPWORDS = [
 ];
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS]);
-/**
- * Stop words inside label phrases: the paper stop words minus the words labels need inside a
- * phrase ("consistency models", "state space models"). They still never stand alone (phrases.ts).
- */
-export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state'), ...foreignStopwords()]);
+/** What French abstracts say of themselves, as PAPER_STOPWORDS for English ones. */
+const FRENCH_PAPER_STOPWORDS = ['présentons', 'proposons', 'décrivons', 'partir', 'article', 'cet', 'cette', 'méthode', 'méthodes', 'approche', 'tâche', 'tâches', 'système', 'systèmes', 'résultats', 'travail', 'permet', 'afin', 'ainsi'];
 
 /**
- * The function words of the other languages papers are written in (natural's lists for French,
- * Spanish, Portuguese, Italian and Dutch), minus English content words among them: a thread of
- * French papers was labelled "par, pour". Labels only; the text index keeps English stop words.
+ * Stop words inside label phrases: the paper stop words minus the words labels need inside a
+ * phrase ("consistency models", "state space models"), and the function words of the other
+ * languages papers are written in (languages.ts). They still never stand alone (phrases.ts).
  */
-function foreignStopwords(): string[] {
-  const english = new Set(['son', 'ton', 'era', 'door', 'men', 'die', 'want', 'entre', 'mon', 'come', 'dove', 'over', 'sin', 'con', 'tot']);
-  const out: string[] = [];
-  for (const language of ['fr', 'es', 'pt', 'it', 'nl']) {
-    const words = (require(`natural/lib/natural/util/stopwords_${language}.js`) as { words: string[] }).words;
-    for (const w of words) if (!english.has(w)) out.push(w);
-  }
-  // What French abstracts say of themselves, as PAPER_STOPWORDS for English ones.
-  out.push('présentons', 'proposons', 'décrivons', 'partir', 'article', 'cet', 'cette', 'méthode', 'méthodes', 'approche', 'tâche', 'tâches', 'système', 'systèmes', 'résultats', 'travail', 'permet', 'afin', 'ainsi');
-  return out;
-}
+export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state'), ...FOREIGN_FUNCTION_WORDS, ...FRENCH_PAPER_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
 

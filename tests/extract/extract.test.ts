@@ -152,6 +152,17 @@ describe('extractors', () => {
     for (const kind of ['Monolingual', 'Domain-specific', 'Icelandic', '3D']) expect(datasets).not.toContain(kind);
   });
 
+  it('takes no participle, foreign determiner or opening of a parenthesised phrase for a corpus name', () => {
+    const text = 'We tag an Untagged corpus and a PoS-Tagged corpus. Ce corpus contient des textes. We mine raw corpora (Identification automatique des relations) and two corpora (Leipzig, Szeged).';
+    const datasets = extractPaperMentions(paper('paper:t:kinds2', text)).filter((m) => m.type === 'dataset').map((m) => m.text);
+    expect(datasets).toEqual(['Leipzig', 'Szeged']);
+  });
+
+  it('knows the Penn Discourse Treebank by name and acronym', () => {
+    const ms = extractPaperMentions(paper('paper:t:pdtb', 'We parse the Penn Discourse Treebank. Results on PDTB 2.0 improve.'));
+    expect(ms.filter((m) => m.type === 'dataset').map((m) => m.entity)).toEqual(['dataset:penn-discourse-treebank', 'dataset:penn-discourse-treebank']);
+  });
+
   it('does not open a noun phrase of a title on a capitalised verb or preposition', () => {
     const texts = (title: string) => extractPaperMentions(paper('paper:t:title', '', title)).map((m) => m.text);
     expect(texts('Towards Fast Multilingual LLM Inference').some((t) => t.startsWith('Towards'))).toBe(false);
