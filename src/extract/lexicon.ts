@@ -23,6 +23,8 @@ export interface Lexicon {
   verbish: Set<string>;
   /** Words the lexicon knows as common nouns among their tags (NN or NNS: "tense", not "medical"). */
   nounish: Set<string>;
+  /** Words the lexicon also knows as adjectives (JJ: "underlying", "existing"). */
+  adjectivish: Set<string>;
 }
 
 /** Whether a lexicon tag (parts joined by "|") says common noun. */
@@ -41,15 +43,17 @@ export function lexiconFromParsed(raw: Record<string, unknown>): Lexicon {
   const tags = new Map<string, string>();
   const verbish = new Set<string>();
   const nounish = new Set<string>();
+  const adjectivish = new Set<string>();
   for (const word in raw) {
     const list = raw[word];
     if (Array.isArray(list) && list.length > 0 && list.every((t) => typeof t === 'string')) {
       tags.set(word, firstTag(list[0] as string));
       if (list.includes('VB') || list.includes('VBP')) verbish.add(word);
       if ((list as string[]).some(nounTag)) nounish.add(word);
+      if (list.includes('JJ')) adjectivish.add(word);
     }
   }
-  return { tags, verbish, nounish };
+  return { tags, verbish, nounish, adjectivish };
 }
 
 /**
@@ -73,6 +77,7 @@ function scanLexicon(json: string): Lexicon {
   const tags = new Map<string, string>();
   const verbish = new Set<string>();
   const nounish = new Set<string>();
+  const adjectivish = new Set<string>();
   // Tags are a few dozen strings: one copy of each, shared by every word, the literal where there is one.
   const tagStrings = new Map<string, string>(PENN_TAGS.map((t) => [t, t]));
   let at = 0;
@@ -107,7 +112,7 @@ function scanLexicon(json: string): Lexicon {
 
   expect(123); // {
   skipSpace();
-  if (json.charCodeAt(at) === 125) return { tags, verbish, nounish };
+  if (json.charCodeAt(at) === 125) return { tags, verbish, nounish, adjectivish };
   for (;;) {
     const word = string();
     expect(58); // :
@@ -115,6 +120,7 @@ function scanLexicon(json: string): Lexicon {
     let first: string | null = null;
     let verb = false;
     let noun = false;
+    let adjective = false;
     skipSpace();
     if (json.charCodeAt(at) !== 93) {
       for (;;) {
@@ -122,6 +128,7 @@ function scanLexicon(json: string): Lexicon {
         if (first === null) first = tag;
         if (tag === 'VB' || tag === 'VBP') verb = true;
         if (nounTag(tag)) noun = true;
+        if (tag === 'JJ') adjective = true;
         skipSpace();
         if (json.charCodeAt(at) === 44) at++;
         else break;
@@ -140,6 +147,8 @@ function scanLexicon(json: string): Lexicon {
     else verbish.delete(word);
     if (noun) nounish.add(word);
     else nounish.delete(word);
+    if (adjective) adjectivish.add(word);
+    else adjectivish.delete(word);
     skipSpace();
     const c = json.charCodeAt(at++);
     if (c === 125) break;
@@ -147,7 +156,7 @@ function scanLexicon(json: string): Lexicon {
   }
   skipSpace();
   if (at < n) throw new NotTheShape();
-  return { tags, verbish, nounish };
+  return { tags, verbish, nounish, adjectivish };
 }
 
 /** The lexicon in the text of natural's file (one pass, or JSON.parse when the text is not of the expected shape). */

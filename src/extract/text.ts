@@ -117,6 +117,8 @@ let lexicon: Map<string, string> | null = null;
 let verbish: ReadonlySet<string> = new Set<string>();
 /** Words the lexicon knows as common nouns among their tags ("tense"; not "medical"). */
 let nounish: ReadonlySet<string> = new Set<string>();
+/** Words the lexicon also knows as adjectives ("underlying"). */
+let adjectivish: ReadonlySet<string> = new Set<string>();
 
 /** natural's English lexicon as word → most frequent tag, with our fixes (loaded once, lazily; lexicon.ts). */
 export function posLexicon(): Map<string, string> {
@@ -125,6 +127,7 @@ export function posLexicon(): Map<string, string> {
   lexicon = natural.tags;
   verbish = natural.verbish;
   nounish = natural.nounish;
+  adjectivish = natural.adjectivish;
   // Words of the scientific register the newswire lexicon tags poorly.
   const fixes: Record<string, string> = {
     model: 'NN', models: 'NNS', learning: 'NN', training: 'NN', parsing: 'NN', tagging: 'NN', labeling: 'NN',
@@ -356,7 +359,8 @@ function repairTags(tokens: Token[]): void {
     // A gerund inside a noun group is a noun ("dependency parsing", "machine learning"), and so is
     // one between a determiner or adjective and a noun ("the tracking problem").
     else if (t.tag === 'VBG' && prev && (isNoun(prev.tag) || prev.tag === 'JJ') && !(next && (next.tag === 'DT' || next.tag === 'PRP' || next.tag === 'PRP$'))) t.tag = 'NN';
-    else if (t.tag === 'VBG' && next && (next.tag === 'NN' || next.tag === 'NNS') && (!prev || prev.tag === 'DT' || prev.tag === 'PRP$' || prev.tag === ',' || prev.tag === 'CC' || prev.tag === '(')) t.tag = 'NN';
+    // (One the lexicon also knows as an adjective modifies the noun instead: "the underlying structure".)
+    else if (t.tag === 'VBG' && next && (next.tag === 'NN' || next.tag === 'NNS') && (!prev || prev.tag === 'DT' || prev.tag === 'PRP$' || prev.tag === ',' || prev.tag === 'CC' || prev.tag === '(')) t.tag = adjectivish.has(t.lower) ? 'JJ' : 'NN';
     // A verb right after "to" stays a verb; a VB after a noun group and before a noun is a noun compound part.
     else if (t.tag === 'VB' && prev && isNoun(prev.tag) && next && isNoun(next.tag) && prev.tag !== 'TO') t.tag = 'NN';
   }

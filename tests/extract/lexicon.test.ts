@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconFromParsed, lexiconPath, readLexicon, type Lexicon } from '../../src/extract/lexicon.js';
 import { posLexicon } from '../../src/extract/text.js';
 
-const asPlain = (l: Lexicon) => ({ tags: Object.fromEntries([...l.tags].sort()), verbish: [...l.verbish].sort(), nounish: [...l.nounish].sort() });
+const asPlain = (l: Lexicon) => ({ tags: Object.fromEntries([...l.tags].sort()), verbish: [...l.verbish].sort(), nounish: [...l.nounish].sort(), adjectivish: [...l.adjectivish].sort() });
 const viaJsonParse = (text: string) => asPlain(lexiconFromParsed(JSON.parse(text) as Record<string, unknown>));
 
 describe('the lexicon', () => {
@@ -27,6 +27,9 @@ describe('the lexicon', () => {
     expect(read.nounish.has('tense')).toBe(true);
     expect(read.nounish.has('medical')).toBe(false);
     expect(read.nounish.has('fawn')).toBe(true);
+    // Words that can be adjectives ("underlying": VBG, then JJ).
+    expect(read.adjectivish.has('underlying')).toBe(true);
+    expect(read.adjectivish.has('fawn')).toBe(false);
   });
 
   it('gives the tagger its lexicon with our fixes on top', () => {

@@ -92,4 +92,11 @@ describe('tokenize', () => {
     expect([length.of(tokens[0]), length.of(handMade), length.of(handMade)]).toEqual([6, 6, 6]);
     expect(asked.length).toBe(numberOf.size + 3);
   });
+
+  it('tags a gerund between a determiner and a noun as a noun, or as an adjective where the lexicon knows one', () => {
+    const tagOf = (text: string, word: string) => tokenize(text).find((t) => t.text === word)?.tag;
+    expect(tagOf('We solve the tracking problem.', 'tracking')).toBe('NN');
+    expect(tagOf('We learn the underlying structure.', 'underlying')).toBe('JJ');
+    expect(tagOf('See the following section.', 'following')).toBe('JJ');
+  });
 });

@@ -35,6 +35,9 @@ describe('label phrases', () => {
     const unknown = surfaces('Learning with Variational Inference');
     expect(unknown).toContain('variational inference');
     expect(unknown).not.toContain('variational'); // not in the lexicon: an adjective by its ending
+    const participle = surfaces('We learn the underlying data manifold.');
+    expect(participle).toContain('underlying data manifold');
+    expect(participle).not.toContain('underlying');
   });
 });
 
