@@ -36,12 +36,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER
 /** What French abstracts say of themselves, as PAPER_STOPWORDS for English ones. */
 const FRENCH_PAPER_STOPWORDS = ['présentons', 'proposons', 'décrivons', 'partir', 'article', 'cet', 'cette', 'méthode', 'méthodes', 'approche', 'tâche', 'tâches', 'système', 'systèmes', 'résultats', 'travail', 'permet', 'afin', 'ainsi'];
 
+/** Words labels need inside a phrase though they say nothing alone ("consistency models", "state space models", "large language models"). */
+const LABEL_PHRASE_WORDS = new Set(['model', 'models', 'framework', 'state', 'large']);
+
 /**
- * Stop words inside label phrases: the paper stop words minus the words labels need inside a
- * phrase ("consistency models", "state space models"), and the function words of the other
- * languages papers are written in (languages.ts). They still never stand alone (phrases.ts).
+ * Stop words inside label phrases: the paper stop words minus LABEL_PHRASE_WORDS, adjectives that
+ * date a topic rather than name it ("current word sense disambiguation"), and the function words
+ * of the other languages papers are written in (languages.ts). They still never stand alone (phrases.ts).
  */
-export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => w !== 'model' && w !== 'models' && w !== 'framework' && w !== 'state'), ...FOREIGN_FUNCTION_WORDS, ...FRENCH_PAPER_STOPWORDS]);
+export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => !LABEL_PHRASE_WORDS.has(w)), 'current', 'previous', ...FOREIGN_FUNCTION_WORDS, ...FRENCH_PAPER_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
 

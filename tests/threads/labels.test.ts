@@ -27,6 +27,14 @@ describe('label phrases', () => {
     expect(s.some((p) => p.includes('models data'))).toBe(false); // "of the" parts them
   });
 
+  it('keep "large" inside a term and drop an adjective that dates it', () => {
+    const s = surfaces('Large language models help current word sense disambiguation.');
+    expect(s).toContain('large language models');
+    expect(s).toContain('word sense disambiguation');
+    expect(s.some((p) => p.includes('current'))).toBe(false);
+    expect(s).not.toContain('large');
+  });
+
   it("keep a title's nouns and drop its adjectives", () => {
     const s = surfaces('Learning Tense and Aspect from Medical Reports');
     expect(s).toContain('tense');
