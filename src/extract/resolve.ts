@@ -39,9 +39,18 @@ export function nameSlug(type: EntityType, name: string, slugOfName?: string): s
   const words = (clean === name && slugOfName !== undefined ? slugOfName : slug(clean)).split('-').filter(Boolean);
   if (words.length === 0) return '';
   if (type === 'task') while (words.length > 1 && TASK_TAILS.has(words[words.length - 1])) words.pop();
-  // Lower-case phrases fold their last word to the singular ("maximum entropy models").
-  if (!/[A-Z]/.test(clean) && (type === 'method' || type === 'task' || type === 'metric')) words[words.length - 1] = singular(words[words.length - 1]);
+  // Phrases fold their last word to the singular ("maximum entropy models"), also where capitals
+  // are only style (a sentence start, a title's case: "Statistical machine translation systems",
+  // "Neural Machine Translation Systems"); a single capitalised word may be a name ("Atlas"), and a
+  // word with inner capitals is one ("BiLSTMs" is folded above, "MoE layers" keeps its key).
+  if ((type === 'method' || type === 'task' || type === 'metric') && capitalsAreStyle(clean, words.length)) words[words.length - 1] = singular(words[words.length - 1]);
   return words.join('-');
+}
+
+/** Whether a name's capitals say nothing of its identity: none, or only word-initial ones in a phrase of several words. */
+function capitalsAreStyle(name: string, words: number): boolean {
+  if (!/[A-Z]/.test(name)) return true;
+  return words > 1 && !/[A-Z][A-Z]|[a-z0-9][A-Z]/.test(name);
 }
 
 /** Per entity type: name → key (one map per type, so the lookup hashes the name, not a concatenation). */
@@ -256,6 +265,83 @@ function numberStrings(n: number, at: (i: number) => string): KeyNumbers {
   return { keys, of };
 }
 
+const PHRASE_TYPES: readonly EntityType[] = ['method', 'task', 'dataset', 'metric'];
+
+/** Whether slug words spell the acronym by their initials ("machine-translation" → "mt", "out-of-vocabulary" → "oov"). */
+function spellsAcronym(longSlug: string, acronym: string): boolean {
+  const words = longSlug.split('-').filter(Boolean);
+  return words.length > 1 && words.length === acronym.length && words.every((w, i) => w[0] === acronym[i]);
+}
+
+/**
+ * The long form an acronym (lower-case slug) stands for across the corpus, as slug words
+ * ("machine-translation"), or null when its readings disagree: the corpus's definitions (the one
+ * most often given; none for an ambiguous acronym) and the gazetteer's acronyms ("MT" of machine
+ * translation), of every entity type. Only a long form whose initials spell the acronym counts:
+ * the gazetteer files "NMT" under machine translation too, and "NMT systems" are not "machine
+ * translation systems".
+ */
+function acronymLongForms(notes: ResolutionNotes, ambiguous: ReadonlySet<string>): Map<string, string | null> {
+  const longOf = new Map<string, string | null>();
+  const learn = (acronym: string, long: string | null): void => {
+    const known = longOf.get(acronym);
+    if (known === undefined) longOf.set(acronym, long);
+    else if (known !== long) longOf.set(acronym, null);
+  };
+  for (const [acronymKey, longs] of notes.definitions) {
+    const acronym = acronymKey.slice(acronymKey.indexOf(':') + 1);
+    if (ambiguous.has(acronymKey)) {
+      learn(acronym, null);
+      continue;
+    }
+    let best = '';
+    let most = 0;
+    for (const [long, n] of longs) if (n > most || (n === most && long < best)) [best, most] = [long, n];
+    const longSlug = best.slice(best.indexOf(':') + 1);
+    if (spellsAcronym(longSlug, acronym)) learn(acronym, longSlug);
+  }
+  return longOf;
+}
+
+/** The long form of a gazetteer entry written as this acronym (its name or an alias in capitals), or undefined. */
+function gazetteerLongForm(acronym: string): string | undefined {
+  for (const type of PHRASE_TYPES) {
+    const entry = gazetteer().byCompact(type, acronym);
+    if (!entry) continue;
+    const forms = [entry.name, ...entry.aliases];
+    if (!forms.some((f) => /^[A-Z][A-Z0-9]*$/.test(f) && f.toLowerCase() === acronym)) continue;
+    for (const f of forms) {
+      const longSlug = slug(f);
+      if (spellsAcronym(longSlug, acronym)) return longSlug;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A phrase that opens on an acronym ("MT systems", `method:mt-systems`) names what the phrase with
+ * the long form names ("machine translation systems"): where the corpus has that one too, the
+ * acronym's phrase goes to it. Nothing is merged into a phrase no paper wrote.
+ */
+function redirectAcronymPhrases(keys: readonly string[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>): void {
+  const longOf = acronymLongForms(notes, ambiguous);
+  const present = new Set(keys);
+  for (const key of keys) {
+    const colon = key.indexOf(':');
+    const dash = key.indexOf('-', colon);
+    if (dash < 0 || redirect.has(key)) continue;
+    const type = key.slice(0, colon) as EntityType;
+    if (!PHRASE_TYPES.includes(type)) continue;
+    const acronym = key.slice(colon + 1, dash);
+    if (acronym.length < 2) continue;
+    if (!longOf.has(acronym)) longOf.set(acronym, gazetteerLongForm(acronym) ?? null);
+    const long = longOf.get(acronym);
+    if (!long) continue;
+    const expanded = joined(type, ':', nameSlug(type, `${long} ${key.slice(dash + 1)}`.replace(/-/g, ' ')));
+    if (expanded !== key && present.has(expanded)) redirect.set(key, expanded);
+  }
+}
+
 /**
  * Corpus-level merging: long forms to acronyms, spelling variants to one key. Mutates mentions;
  * returns their keys numbered after the merge (`numbered`: before it, when the caller has them).
@@ -265,6 +351,7 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
   const ambiguous = ambiguousAcronyms(notes);
   if (ambiguous.size > 0) numbered = splitAmbiguousAcronyms(mentions, notes, ambiguous, redirect, numbered);
   const { keys, of } = numbered;
+  redirectAcronymPhrases(keys, notes, ambiguous, redirect);
   const counts = new Int32Array(keys.length);
   for (let i = 0; i < of.length; i++) counts[of[i]]++;
   // Group keys by type + compact form.

@@ -81,6 +81,21 @@ describe('entity resolution', () => {
     expect(entities.some((e) => e.aliases.includes('continual learning') && e.aliases.includes('curriculum learning'))).toBe(false);
   });
 
+  it('makes a phrase that opens on an acronym one entity with the phrase of its long form', () => {
+    const { mentions } = extractEntities([
+      paper('paper:t:mt1', 'We evaluate three MT systems on idioms. Expectation maximization (EM) converges.'),
+      paper('paper:t:mt2', 'Many machine translation systems fail on idioms. The EM algorithm is slow.'),
+      paper('paper:t:mt3', 'Statistical machine translation systems are older. The expectation maximization algorithm is classic. NMT systems are newer.'),
+    ]);
+    const entityOf = (text: string) => mentions.find((m) => m.text === text)?.entity;
+    expect(entityOf('MT systems')).toBe(entityOf('machine translation systems'));
+    expect(entityOf('EM algorithm')).toBe(entityOf('expectation maximization algorithm'));
+    // A sentence start's capital does not keep a plural apart.
+    expect(entityOf('Statistical machine translation systems')).toBe('method:statistical-machine-translation-system');
+    // "NMT" is not spelt by "machine translation": its phrase stays its own.
+    expect(entityOf('NMT systems')).not.toBe(entityOf('machine translation systems'));
+  });
+
   it('still makes an acronym one entity with long forms that end alike', () => {
     const texts = {
       'paper:t:al1': 'We use active learning (AL) to select sentences for annotation.',
