@@ -53,7 +53,7 @@ function commonWord(t: Token): boolean {
 /**
  * A word that describes a kind of data rather than naming one: an adjective or participle the
  * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged",
- * "PoS-Tagged"), an unknown word with an adjective's ending ("Monolingual", "Icelandic") or a
+ * "PoS-Tagged", "Million-Scale"), an unknown word with an adjective's ending ("Monolingual", "Icelandic") or a
  * negated participle ("Untagged"), or a dimension ("3D"). Names such as "Szeged" or "TIGER", and
  * name-like words, are not.
  */
@@ -62,7 +62,7 @@ function describesKind(t: Token): boolean {
   if (/^\d+D$/.test(t.text)) return true;
   // A hyphenated word ending in a lower-case participle describes, however its first part is written.
   const dash = t.text.lastIndexOf('-');
-  if (dash > 0 && /^[A-Za-z][a-z]+$/.test(t.text.slice(dash + 1)) && /^(?:JJ|VBN)$/.test(lowerCaseTag(t.lower))) return true;
+  if (dash > 0 && /^[A-Za-z][a-z]+$/.test(t.text.slice(dash + 1)) && (/^(?:JJ|VBN)$/.test(lowerCaseTag(t.lower)) || KIND_ENDINGS.has(t.lower.slice(dash + 1)))) return true;
   if (isNameLike(t.text)) return false;
   if (t.lower.includes('-')) return /^(?:JJ|VBN|VBG)$/.test(lowerCaseTag(t.lower));
   const tag = posLexicon().get(t.lower);
@@ -72,6 +72,9 @@ function describesKind(t: Token): boolean {
   if (negated && /^(?:JJ|VBN)$/.test(posLexicon().get(negated[1]) ?? '')) return true;
   return /(?:al|ic|ive|ous)$/.test(t.lower);
 }
+
+/** Last parts of a hyphenated word that say how big, fine or varied the data is ("Million-Scale", "Multi-Domain", "High-Quality"). */
+const KIND_ENDINGS = new Set(['scale', 'level', 'size', 'sized', 'quality', 'resolution', 'domain', 'purpose', 'source', 'grained', 'modal', 'lingual', 'turn', 'hop', 'view', 'shot']);
 
 /** The variant suffix after a dataset name: " 64×64", " $64\times 64$", " 256x256". */
 const VARIANT = /^\s*\$?\s*(\d{1,4})\s*(?:×|x|\\times)\s*(\d{1,4})\s*\$?/;

@@ -173,6 +173,12 @@ describe('extractors', () => {
     expect(datasets).toEqual(['Leipzig', 'Szeged']);
   });
 
+  it('takes no word of size or range for a corpus name, and no manner of analysis for a task', () => {
+    const ms = extractPaperMentions(paper('paper:t:kinds3', 'We release a Million-Scale dataset and a Multi-Domain corpus, and compare them with the XS-Video dataset. We provide a detailed analysis of the errors.'));
+    expect(ms.filter((m) => m.type === 'dataset').map((m) => m.text)).toEqual(['XS-Video']);
+    expect(ms.some((m) => m.type === 'task')).toBe(false);
+  });
+
   it('knows the Penn Discourse Treebank by name and acronym', () => {
     const ms = extractPaperMentions(paper('paper:t:pdtb', 'We parse the Penn Discourse Treebank. Results on PDTB 2.0 improve.'));
     expect(ms.filter((m) => m.type === 'dataset').map((m) => m.entity)).toEqual(['dataset:penn-discourse-treebank', 'dataset:penn-discourse-treebank']);
