@@ -4,7 +4,7 @@
  * with no letter or digit inside a name is stepped over.
  */
 import { describe, expect, it } from 'vitest';
-import { Gazetteer } from '../../src/extract/gazetteer.js';
+import { compact, Gazetteer, gazetteer } from '../../src/extract/gazetteer.js';
 import { tokenize } from '../../src/extract/text.js';
 
 const namesIn = (g: Gazetteer, text: string): string[] => {
@@ -44,5 +44,18 @@ describe('gazetteer prefix steps', () => {
     g.add('dataset', { name: 'ImageNet-Large', aliases: [] }, false);
     expect(namesIn(g, 'We compare α × β with α β and α, β.')).toEqual(['method:α-β@α × β', 'method:α-β@α β']);
     expect(namesIn(g, 'ImageNet Large, ImageNet-Large, not Image Net Large.')).toEqual(['dataset:imagenet-large@ImageNet Large', 'dataset:imagenet-large@ImageNet-Large']);
+  });
+
+  it('gives each name of the shipped lists one entity type', () => {
+    // A name filed as two types would be typed by the order the lists load in ("knowledge
+    // distillation" was a task as well as a method).
+    const typesOf = new Map<string, Set<string>>();
+    for (const e of gazetteer().entries) {
+      const key = compact(e.name);
+      let set = typesOf.get(key);
+      if (!set) typesOf.set(key, (set = new Set()));
+      set.add(e.type);
+    }
+    expect([...typesOf].filter(([, types]) => types.size > 1).map(([name]) => name)).toEqual([]);
   });
 });
