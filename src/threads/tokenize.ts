@@ -40,11 +40,18 @@ const FRENCH_PAPER_STOPWORDS = ['présentons', 'proposons', 'décrivons', 'parti
 const LABEL_PHRASE_WORDS = new Set(['model', 'models', 'framework', 'state', 'large']);
 
 /**
- * Stop words inside label phrases: the paper stop words minus LABEL_PHRASE_WORDS, adjectives that
- * date a topic rather than name it ("current word sense disambiguation"), and the function words
- * of the other languages papers are written in (languages.ts). They still never stand alone (phrases.ts).
+ * Words of the sentence that opens an abstract rather than of its topic: "with the rapid
+ * advancement of …", "vast amounts of data", "the current …". A thread of 250 Hugging Face papers
+ * on preference optimisation was labelled "preference optimization, rapid advancement".
  */
-export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => !LABEL_PHRASE_WORDS.has(w)), 'current', 'previous', ...FOREIGN_FUNCTION_WORDS, ...FRENCH_PAPER_STOPWORDS]);
+const LABEL_FRAMING_WORDS = ['current', 'previous', 'rapid', 'advancement', 'advancements', 'vast', 'amount', 'amounts'];
+
+/**
+ * Stop words inside label phrases: the paper stop words minus LABEL_PHRASE_WORDS, the framing
+ * words above, and the function words of the other languages papers are written in
+ * (languages.ts). They still never stand alone (phrases.ts).
+ */
+export const LABEL_STOPWORDS: ReadonlySet<string> = new Set([...natStopwords, ...PAPER_STOPWORDS.filter((w) => !LABEL_PHRASE_WORDS.has(w)), ...LABEL_FRAMING_WORDS, ...FOREIGN_FUNCTION_WORDS, ...FRENCH_PAPER_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
 

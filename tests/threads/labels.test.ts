@@ -27,12 +27,15 @@ describe('label phrases', () => {
     expect(s.some((p) => p.includes('models data'))).toBe(false); // "of the" parts them
   });
 
-  it('keep "large" inside a term and drop an adjective that dates it', () => {
+  it('keep "large" inside a term and drop the words that frame a topic', () => {
     const s = surfaces('Large language models help current word sense disambiguation.');
     expect(s).toContain('large language models');
     expect(s).toContain('word sense disambiguation');
     expect(s.some((p) => p.includes('current'))).toBe(false);
     expect(s).not.toContain('large');
+    const framing = surfaces('With the rapid advancement of preference optimization, vast amounts of data are labelled.');
+    expect(framing).toContain('preference optimization');
+    expect(framing.some((p) => /rapid|advancement|amounts/.test(p))).toBe(false);
   });
 
   it("keep a title's nouns and drop its adjectives", () => {
