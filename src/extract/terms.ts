@@ -51,6 +51,8 @@ const METHOD_SINGLE = new Set(HEADS.methodSingle);
 /** Metric heads that say "a metric" without saying which, and the words that leave them so. */
 const GENERIC_METRIC_HEADS = new Set(['metric', 'measure']);
 const GENERIC_METRIC_MODIFIERS = new Set(['evaluation', 'performance', 'automatic', 'automated', 'human', 'statistical', 'quantitative', 'qualitative']);
+/** Words that make a "rate" or a "score" a hyperparameter or a model's inner quantity ("learning rate", "attention scores"). */
+const NOT_METRIC_MODIFIERS = new Set(['learning', 'dropout', 'attention', 'masking', 'mask', 'sampling', 'warmup']);
 /** Task heads that say "a task" without saying which: the words before them have to name it. */
 const TASK_WORDS = new Set(['task', 'problem']);
 /** Words before "task" that name an event or a field, not a task. */
@@ -169,6 +171,8 @@ export function typedTerms(tokens: readonly Token[], title = false): Term[] {
     if (to - from === 1 && type === 'metric' && !['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'f-measure', 'f-score', 'bleu', 'rouge'].includes(head)) continue;
     // "automatic metrics", "evaluation measures": a metric head says only that some metric is meant.
     if (type === 'metric' && GENERIC_METRIC_HEADS.has(headSingular) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || GENERIC_METRIC_MODIFIERS.has(t.lower))) continue;
+    // "learning rate", "attention scores": a setting or an inner quantity of a model, not what it is measured by.
+    if (type === 'metric' && to - from === 2 && (headSingular === 'rate' || headSingular === 'score') && NOT_METRIC_MODIFIERS.has(tokens[from].lower)) continue;
     // "computational model", "prototype system": adjectives before a generic head leave it generic.
     if (GENERIC_METHOD_HEADS.has(headSingular) && tokens.slice(from, to - 1).every((t) => t.tag === 'JJ' || t.tag === 'VBN' || t.tag === 'JJR' || t.tag === 'JJS' || t.tag === 'RB') && !tokens.slice(from, to - 1).some((t) => t.text.includes('-') || /[A-Z]/.test(t.text))) continue;
     // "X task", "X problem" names a task ("classification task", "NER task"), but not when X only

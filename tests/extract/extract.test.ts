@@ -179,6 +179,11 @@ describe('extractors', () => {
     expect(ms.some((m) => m.type === 'task')).toBe(false);
   });
 
+  it('takes no hyperparameter or inner quantity of a model for a metric', () => {
+    const ms = extractPaperMentions(paper('paper:t:rates', 'We tune the learning rate and the dropout rate, inspect attention scores and report the error rate and the F1 score.'));
+    expect(ms.filter((m) => m.type === 'metric').map((m) => m.text)).toEqual(['error rate', 'F1 score']);
+  });
+
   it('knows the Penn Discourse Treebank by name and acronym', () => {
     const ms = extractPaperMentions(paper('paper:t:pdtb', 'We parse the Penn Discourse Treebank. Results on PDTB 2.0 improve.'));
     expect(ms.filter((m) => m.type === 'dataset').map((m) => m.entity)).toEqual(['dataset:penn-discourse-treebank', 'dataset:penn-discourse-treebank']);
