@@ -29,7 +29,7 @@ const pagerank = ((pagerankModule as unknown as { default?: Pagerank }).default 
 
 export const SITE_SCHEMA = 1;
 /** Bumped whenever what this module writes changes within a schema, so `litgraph view` drops older caches. */
-export const SITE_REVISION = 2;
+export const SITE_REVISION = 3;
 export const DATA_GLOBAL = '__LITGRAPH_DATA__';
 export const DETAILS_GLOBAL = '__LITGRAPH_DETAILS__';
 
@@ -43,6 +43,10 @@ export interface SiteThread {
   /** Index of the thread's own node in `nodes`, or -1 when the graph has no thread node. */
   node: number;
   years: [number, number] | null;
+  /** Indices in `nodes` of the thread's most typical methods, datasets and tasks (threads.json, best first). */
+  methods: number[];
+  datasets: number[];
+  tasks: number[];
 }
 
 /** Columnar node table: entry i of every array describes node i. */
@@ -272,12 +276,13 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
   const threadIndex = new Map<string, number>();
   for (const t of input.threads ?? []) {
     threadIndex.set(t.id, threadList.length);
-    threadList.push({ id: t.id, label: t.label, terms: t.terms.slice(0, 8), size: t.size, node: index.get(t.id) ?? -1, years: t.years });
+    const present = (keys: readonly string[]) => keys.map((k) => index.get(k) ?? -1).filter((n) => n >= 0);
+    threadList.push({ id: t.id, label: t.label, terms: t.terms.slice(0, 8), size: t.size, node: index.get(t.id) ?? -1, years: t.years, methods: present(t.topMethods), datasets: present(t.topDatasets), tasks: present(t.topTasks) });
   }
   laidOut.forEachNode((key, a) => {
     if (a.type !== 'thread' || threadIndex.has(key)) return;
     threadIndex.set(key, threadList.length);
-    threadList.push({ id: key, label: String(a.label), terms: strings(a.terms).slice(0, 8), size: 0, node: index.get(key)!, years: null });
+    threadList.push({ id: key, label: String(a.label), terms: strings(a.terms).slice(0, 8), size: 0, node: index.get(key)!, years: null, methods: [], datasets: [], tasks: [] });
   });
   const paperThread = new Map<string, string>();
   for (const t of input.threads ?? []) for (const p of t.papers) paperThread.set(p, t.id);

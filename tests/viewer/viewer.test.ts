@@ -171,6 +171,22 @@ describe('the served viewer on the seed graph', () => {
     expect(await page.isHidden('#panel')).toBe(true);
   });
 
+  it("shows a thread's typical methods, datasets and tasks in its panel, in threads.json's order", async () => {
+    const threads = JSON.parse(readFileSync(join(tmp, 'seed', 'threads.json'), 'utf8')) as { id: string; label: string; topMethods: string[]; topDatasets: string[] }[];
+    const thread = threads[0];
+    const labelOf = new Map((JSON.parse(readFileSync(join(tmp, 'seed', 'graph.json'), 'utf8')) as { nodes: { key: string; attributes: { label: string } }[] }).nodes.map((n) => [n.key, n.attributes.label]));
+    await searchAndPick(page, thread.label);
+    await page.waitForSelector('#panel:not([hidden]) .panel-title');
+    expect((await hook(page)).selected).toBe(thread.id);
+    const section = (title: string) => page.locator('#panel .panel-section', { has: page.locator('h4', { hasText: title }) });
+    expect(await section('Typical methods').locator('button.node-link').allTextContents()).toEqual(thread.topMethods.map((k) => labelOf.get(k)));
+    expect(await section('Typical datasets').locator('button.node-link').allTextContents()).toEqual(thread.topDatasets.map((k) => labelOf.get(k)));
+    // A typical method is a link to its own panel.
+    await section('Typical methods').locator('button.node-link').first().click();
+    await page.waitForFunction((key) => (window as unknown as { __litgraph: { selected: string | null } }).__litgraph.selected === key, thread.topMethods[0]);
+    await page.click('#panel-close');
+  });
+
   it('searches authors and arXiv ids', async () => {
     await page.fill('#search-input', '2309.13375');
     await page.waitForSelector('#search-results li[role=option]');

@@ -101,6 +101,10 @@ export class Panel {
       if (thread) {
         if (thread.terms.length) this.body.append(el('p', 'terms', `Terms: ${thread.terms.join(', ')}`));
         if (thread.years) this.body.append(el('p', 'meta', `Years: ${thread.years[0]}–${thread.years[1]}`));
+        // What the thread's papers typically use, most typical first (threads.json's ranking, not re-sorted).
+        for (const [title, list] of [['Typical methods', thread.methods], ['Typical datasets', thread.datasets], ['Typical tasks', thread.tasks]] as const) {
+          if (list?.length) this.body.append(this.section(title, this.nodeList([...list], 10)));
+        }
       }
       const papers = (byKind.get('paper') ?? []).map((x) => x.node).sort(byDegree);
       this.body.append(this.section(`Papers (${papers.length})`, this.nodeList(papers, 100)));
