@@ -40,6 +40,17 @@ describe('litgraph build', () => {
     expect(report.inputs).toHaveLength(5);
   });
 
+  it("prints the summary README.md shows for the bundled samples", async () => {
+    // README's "On the five bundled sample listings `npx litgraph build` prints" block, from the
+    // records line to the threads line, is what a build of the samples prints.
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const shown = /\n(records \d+[^\n]*\nnodes: [^\n]*\nedges: [^\n]*\nthreads: [^\n]*)\n/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    const io = captureIO();
+    expect(await main(['build', SAMPLES_DIR, '-o', join(tmp, 'readme')], io)).toBe(0);
+    expect(io.out).toContain(shown);
+  });
+
   it('gives byte-identical files for the same inputs', async () => {
     const first = join(tmp, 'det1');
     const second = join(tmp, 'det2');
