@@ -23,6 +23,8 @@ import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
 const STRONG_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks']);
 const EVAL_CUES = new Set(['on', 'using']);
+/** Singular head nouns that a name written in capitals takes into itself ("British National Corpus"). */
+const NAME_HEADS = new Set(['dataset', 'corpus', 'benchmark', 'treebank']);
 const STRONG_HEAD = 1;
 const EVAL_CUE = 2;
 /** Per word: STRONG_HEAD | EVAL_CUE bits (every token is tested, and most are neither). */
@@ -153,7 +155,12 @@ export function datasetMentions(doc: Doc): Found[] {
       // One capitalised word saying what kind of corpus, not which: "Monolingual corpora",
       // "Multi-modal datasets", "POS-tagged corpus", "Icelandic corpus".
       if (b - a === 1 && describesKind(tokens[a])) continue;
-      addName(a, b, 'name-before-dataset-noun', 0.8);
+      // A capitalised head after a capitalised name is written as part of it ("the British National
+      // Corpus", "the Szeged Treebank", "the TechQA Dataset"): the mention spans it, the key stays
+      // the name's, so "the Szeged treebank" and listings that name the data without the head
+      // ("TechQA") meet it.
+      const headInName = items.length === 1 && b === h && NAME_HEADS.has(tokens[h].lower) && /^[A-Z]/.test(tokens[h].text) && tokens.slice(a, b).every((t) => /^[A-Z0-9]/.test(t.text));
+      addName(a, b, 'name-before-dataset-noun', 0.8, headInName);
     }
   }
 
@@ -182,15 +189,27 @@ export function datasetMentions(doc: Doc): Found[] {
     readList(k, tokens[i].sentence, 'name-after-evaluation', 0.7, true);
   }
 
-  function addName(a: number, b: number, rule: string, confidence: number): void {
+  /** Adds tokens [a, b) as a dataset name; `withHead`: the head noun at b is written as part of it. */
+  function addName(a: number, b: number, rule: string, confidence: number, withHead = false): void {
     const start = tokens[a].start;
-    const end = tokens[b - 1].end;
+    const end = tokens[withHead ? b : b - 1].end;
     const surface = text.slice(start, end);
     if (GENERIC_ACRONYMS.has(surface) || doc.nameAt.has(a)) return;
     if (!/[A-Za-z]/.test(surface)) return;
     // One common English word is not a dataset name ("Graph dataset" opening a sentence).
     if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
-    add(found('dataset', 'evaluates_on', start, end, rule, confidence));
+    // "the British National Corpus (BNC)": the name and its acronym are one dataset, keyed on the acronym.
+    const defined = doc.abbreviations.find((d) => d.to === (withHead ? b + 1 : b) && d.from <= a && d.from >= a - 1);
+    if (defined && rule === 'name-before-dataset-noun') {
+      const short = tokens[defined.short];
+      add(found('dataset', 'evaluates_on', start, end, rule, confidence, { name: defined.shortText, alias: surface }));
+      add(found('dataset', 'evaluates_on', short.start, short.end, 'dataset-abbreviation', confidence, { alias: surface }));
+      return;
+    }
+    if (withHead) {
+      const name = text.slice(start, tokens[b - 1].end);
+      add(found('dataset', 'evaluates_on', start, end, rule, confidence, { name, alias: name }));
+    } else add(found('dataset', 'evaluates_on', start, end, rule, confidence));
   }
 
   /**

@@ -163,7 +163,7 @@ describe('extractors', () => {
   it('takes a capitalised word before "corpus" as a name, not a word of kind', () => {
     const text = 'Monolingual corpora help. Domain-specific datasets are rare. Icelandic corpus studies exist. 3D datasets are small. We parse the Szeged Treebank and the Leipzig corpus.';
     const datasets = extractPaperMentions(paper('paper:t:kinds', text)).filter((m) => m.type === 'dataset').map((m) => m.text);
-    expect(datasets).toEqual(expect.arrayContaining(['Szeged', 'Leipzig']));
+    expect(datasets).toEqual(expect.arrayContaining(['Szeged Treebank', 'Leipzig']));
     for (const kind of ['Monolingual', 'Domain-specific', 'Icelandic', '3D']) expect(datasets).not.toContain(kind);
   });
 
@@ -182,6 +182,18 @@ describe('extractors', () => {
   it('takes no hyperparameter or inner quantity of a model for a metric', () => {
     const ms = extractPaperMentions(paper('paper:t:rates', 'We tune the learning rate and the dropout rate, inspect attention scores and report the error rate and the F1 score.'));
     expect(ms.filter((m) => m.type === 'metric').map((m) => m.text)).toEqual(['error rate', 'F1 score']);
+  });
+
+  it('writes a capitalised head into the name it follows, keyed on the name, and joins a name to its acronym', () => {
+    const { mentions, entities } = extractEntities([
+      paper('paper:t:head1', 'We parse the Szeged Treebank. We also use the British National Corpus (BNC).'),
+      paper('paper:t:head2', 'Errors in the Szeged treebank are rare. The BNC corpus is balanced.'),
+    ]);
+    const szeged = mentions.filter((m) => m.text.startsWith('Szeged'));
+    expect(szeged.map((m) => [m.text, m.entity])).toEqual([['Szeged Treebank', 'dataset:szeged'], ['Szeged', 'dataset:szeged']]);
+    const bnc = entities.find((e) => e.id === 'dataset:bnc');
+    expect(bnc?.aliases).toEqual(expect.arrayContaining(['BNC', 'British National Corpus']));
+    expect(mentions.filter((m) => m.entity === 'dataset:bnc')).toHaveLength(3);
   });
 
   it('knows the Penn Discourse Treebank by name and acronym', () => {
