@@ -163,11 +163,13 @@ export function labelThreads(texts: DocumentTexts, groups: readonly (readonly nu
       if (parts.length > 1 && parts.every((p) => covered.has(p))) continue;
       const surface = surfaceOf(key);
       if (chosen.some((c) => isAcronymOf(surface, surfaceOf(c)) || isAcronymOf(surfaceOf(c), surface))) continue;
+      if (chosen.some((c) => otherFormOf(c, key))) continue;
       chosen.push(key);
       for (const p of parts) covered.add(p);
     }
-    // Shorter phrases chosen before a longer one containing them are dropped from the shown terms.
-    const final = chosen.filter((k) => !chosen.some((other) => other !== k && contains(other, k)));
+    // Shorter phrases chosen before a longer one containing their words in order are dropped from
+    // the shown terms ("prague dependency treebank" beside "prague czech-english dependency treebank").
+    const final = chosen.filter((k) => !chosen.some((other) => other !== k && containsInOrder(other, k)));
     const shown = final.map(surfaceOf);
     return { terms: shown, label: shown.slice(0, o.labelTerms).join(', ') || 'unlabelled' };
   });
@@ -178,6 +180,35 @@ const spaced = (key: string): string => key.replace(/-/g, ' ');
 
 /** Whether phrase key `long` contains phrase key `short` as whole words. */
 const contains = (long: string, short: string): boolean => ` ${spaced(long)} `.includes(` ${spaced(short)} `);
+
+/** Whether every word of phrase key `short` stands in `long`, in the same order ("prague dependency treebank" in "prague czech english dependency treebank"). */
+function containsInOrder(long: string, short: string): boolean {
+  const words = spaced(long).split(' ');
+  let at = 0;
+  for (const w of spaced(short).split(' ')) {
+    at = words.indexOf(w, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * Whether two phrase keys say one thing with another form of their last word: the same words
+ * before it, and last words (stems) that share their first four letters or more ("dependency
+ * pars" for parsing, "dependency parser"), where stemming left them apart.
+ */
+function otherFormOf(a: string, b: string): boolean {
+  const x = spaced(a).split(' ');
+  const y = spaced(b).split(' ');
+  if (x.length !== y.length || x.length < 2) return false;
+  for (let i = 0; i < x.length - 1; i++) if (x[i] !== y[i]) return false;
+  const p = x[x.length - 1];
+  const q = y[y.length - 1];
+  let shared = 0;
+  while (shared < p.length && shared < q.length && p[shared] === q[shared]) shared++;
+  return shared >= 4 && p !== q;
+}
 
 function wordCount(key: string): number {
   let n = 1;

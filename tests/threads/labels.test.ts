@@ -120,3 +120,33 @@ describe('labelThreads', () => {
     expect(gnnLabel.label.startsWith('graph neural networks')).toBe(true);
   });
 });
+
+describe('labelThreads on near-duplicate terms', () => {
+  const parsing = [
+    'Dependency parsing with a transition-based dependency parser over the Prague Czech-English Dependency Treebank and the Prague Dependency Treebank.',
+    'A graph-based dependency parser; dependency parsing of the Prague Dependency Treebank.',
+    'Dependency parsing of Czech: our dependency parser reads the Prague Dependency Treebank.',
+    'Fast dependency parsing with a dependency parser trained on the Prague Czech-English Dependency Treebank.',
+    'Dependency parsing for Czech with a neural dependency parser and the Prague Dependency Treebank.',
+    'Cross-lingual dependency parsing: a dependency parser transfers from the Prague Czech-English Dependency Treebank.',
+  ];
+  const other = [
+    'Speech recognition for low-resource languages with self-training.',
+    'Image captioning with attention over object regions.',
+    'Protein structure prediction from sequence alone.',
+    'Reinforcement learning for robotic grasping in clutter.',
+    'Question answering over tables with semantic parsing.',
+    'Machine translation of legal documents with terminology constraints.',
+  ];
+  const [label] = labelThreads([...parsing, ...other], [parsing.map((_, i) => i)]);
+
+  it('shows one of two terms that differ only in the form of their last word', () => {
+    // "dependency parsing" and "dependency parser" say one thing twice.
+    expect(label.terms.filter((t) => /^dependency pars/.test(t))).toHaveLength(1);
+  });
+
+  it('drops a term whose words all stand in order in a longer term it shows', () => {
+    expect(label.terms.some((t) => /prague czech-english dependency treebank/i.test(t))).toBe(true);
+    expect(label.terms.some((t) => /^prague dependency treebank$/i.test(t))).toBe(false);
+  });
+});
