@@ -20,10 +20,15 @@
  *
  * Cost: one pass over each thread's papers collecting candidates (the `candidates` most common
  * per thread), then one pass over the corpus counting only those candidates. On a large corpus
- * both passes read an evenly spaced sample — `docsPerThread` papers per thread (default 50) and
+ * both passes read an evenly spaced sample — `docsPerThread` papers per thread (default 200) and
  * `backgroundDocs` for the corpus (default 5,000) — which estimates the shares p_in and p_out
  * well enough to rank phrases, at a bounded cost — and of each paper only the title and the
- * opening of the abstract (`textChars`, default 700), where papers name their topic.
+ * opening of the abstract (`textChars`, default 700), where papers name their topic. From 50
+ * papers a phrase's share of 30 % is estimated to within ±6.5 points (one standard error), from
+ * 200 to within ±3.2; with 50 papers per thread the ACL Anthology's
+ * machine-translation thread (6,637 papers) read "Computer-Assisted translation, quality
+ * estimation"; with 200 it reads "neural machine translation, statistical machine translation",
+ * for about 0.3 s more at 100k papers (60 threads: 0.27 → 0.57 s warm).
  */
 import { MAX_PHRASE_WORDS, phrases } from './phrases.js';
 
@@ -53,7 +58,7 @@ export interface LabelOptions {
   textChars: number;
 }
 
-export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, fourgramBoost: 1.9, extendShare: 0.6, candidates: 300, docsPerThread: 50, backgroundDocs: 5000, textChars: 700 };
+export const DEFAULT_LABEL_OPTIONS: LabelOptions = { terms: 6, labelTerms: 2, bigramBoost: 1.6, trigramBoost: 1.8, fourgramBoost: 1.9, extendShare: 0.6, candidates: 300, docsPerThread: 200, backgroundDocs: 5000, textChars: 700 };
 
 export interface ThreadTerms {
   terms: string[];

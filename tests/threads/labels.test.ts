@@ -150,3 +150,17 @@ describe('labelThreads on near-duplicate terms', () => {
     expect(label.terms.some((t) => /^prague dependency treebank$/i.test(t))).toBe(false);
   });
 });
+
+describe('labelThreads on a large thread', () => {
+  // 200 papers on speech; every fourth one, from the third on, is about "prosody modelling". An
+  // even sample of 50 reads papers 0, 4, 8, … and never one of those.
+  const thread = Array.from({ length: 200 }, (_, i) =>
+    i % 4 === 2 ? `Prosody modelling for expressive speech, paper ${i}: prosody modelling of pitch accents.` : `Speech recognition with acoustic models, paper ${i}.`,
+  );
+  const other = Array.from({ length: 200 }, (_, i) => `Image segmentation with convolutional networks, paper ${i}.`);
+
+  it('reads up to 200 papers of a thread, so a phrase of a quarter of them is seen', () => {
+    const [label] = labelThreads([...thread, ...other], [thread.map((_, i) => i)]);
+    expect(label.terms).toContain('prosody modelling');
+  });
+});
