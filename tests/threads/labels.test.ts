@@ -77,6 +77,16 @@ describe('isAcronymOf', () => {
   });
 });
 
+/** Papers on other topics, the background a thread's phrases are told apart from. */
+const OTHER_TOPICS = [
+  'Speech recognition for low-resource languages with self-training.',
+  'Image captioning with attention over object regions.',
+  'Protein structure prediction from sequence alone.',
+  'Reinforcement learning for robotic grasping in clutter.',
+  'Question answering over tables with semantic parsing.',
+  'Machine translation of legal documents with terminology constraints.',
+];
+
 describe('labelThreads', () => {
   const wsd = [
     'Word sense disambiguation with knowledge graphs. We study word sense disambiguation for rare nouns.',
@@ -94,15 +104,7 @@ describe('labelThreads', () => {
     'Heterophily and graph neural networks: GNNs on graphs whose neighbours differ.',
     'Pretraining graph neural networks; GNNs transfer across chemistry tasks.',
   ];
-  const other = [
-    'Speech recognition for low-resource languages with self-training.',
-    'Image captioning with attention over object regions.',
-    'Protein structure prediction from sequence alone.',
-    'Reinforcement learning for robotic grasping in clutter.',
-    'Question answering over tables with semantic parsing.',
-    'Machine translation of legal documents with terminology constraints.',
-  ];
-  const texts = [...wsd, ...gnn, ...other];
+  const texts = [...wsd, ...gnn, ...OTHER_TOPICS];
   const groups = [wsd.map((_, i) => i), gnn.map((_, i) => wsd.length + i)];
   const [wsdLabel, gnnLabel] = labelThreads(texts, groups);
 
@@ -130,15 +132,7 @@ describe('labelThreads on near-duplicate terms', () => {
     'Dependency parsing for Czech with a neural dependency parser and the Prague Dependency Treebank.',
     'Cross-lingual dependency parsing: a dependency parser transfers from the Prague Czech-English Dependency Treebank.',
   ];
-  const other = [
-    'Speech recognition for low-resource languages with self-training.',
-    'Image captioning with attention over object regions.',
-    'Protein structure prediction from sequence alone.',
-    'Reinforcement learning for robotic grasping in clutter.',
-    'Question answering over tables with semantic parsing.',
-    'Machine translation of legal documents with terminology constraints.',
-  ];
-  const [label] = labelThreads([...parsing, ...other], [parsing.map((_, i) => i)]);
+  const [label] = labelThreads([...parsing, ...OTHER_TOPICS], [parsing.map((_, i) => i)]);
 
   it('shows one of two terms that differ only in the form of their last word', () => {
     // "dependency parsing" and "dependency parser" say one thing twice.
