@@ -55,9 +55,9 @@ function commonWord(t: Token): boolean {
 /**
  * A word that describes a kind of data rather than naming one: an adjective or participle the
  * lexicon knows ("Parsed"), a hyphenated one by its last part ("Domain-specific", "POS-tagged",
- * "PoS-Tagged", "Million-Scale"), an unknown word with an adjective's ending ("Monolingual", "Icelandic") or a
- * negated participle ("Untagged"), or a dimension ("3D"). Names such as "Szeged" or "TIGER", and
- * name-like words, are not.
+ * "PoS-Tagged", "Million-Scale"), an unknown word with an adjective's ending ("Monolingual",
+ * "Icelandic") or a negated participle ("Untagged"), or a dimension ("3D"). Names such as
+ * "Szeged" or "TIGER", and name-like words, are not.
  */
 function describesKind(t: Token): boolean {
   // "3D datasets", "2D corpora": a dimension, though it has a capital and a digit.
@@ -198,7 +198,8 @@ export function datasetMentions(doc: Doc): Found[] {
     if (!/[A-Za-z]/.test(surface)) return;
     // One common English word is not a dataset name ("Graph dataset" opening a sentence).
     if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
-    // "the British National Corpus (BNC)": the name and its acronym are one dataset, keyed on the acronym.
+    // "the British National Corpus (BNC)": the name and its acronym are one dataset, keyed on the
+    // acronym. (The long form may start a word before the name: an adjective the run left out.)
     const defined = doc.abbreviations.find((d) => d.to === (withHead ? b + 1 : b) && d.from <= a && d.from >= a - 1);
     if (defined && rule === 'name-before-dataset-noun') {
       const short = tokens[defined.short];

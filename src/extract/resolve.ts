@@ -11,8 +11,11 @@
  *     things ("CL": continual learning in one paper, curriculum learning in another). Then every
  *     long form keeps its own key, a paper's own uses of the acronym go to the long form it
  *     defines, and the acronym in a paper that does not define it stays a node of its own;
- *   - plural acronyms and phrases fold to the singular ("GNNs" → `method:gnn`), trailing
- *     "task"/"problem" words drop from task keys ("CTR prediction tasks" → `task:ctr-prediction`);
+ *   - a phrase opening on an acronym joins the phrase of its long form when a paper writes that
+ *     one ("MT systems" → "machine translation systems"), if the long form's initials spell it;
+ *   - plural acronyms and phrases fold to the singular ("GNNs" → `method:gnn`; capitals that are
+ *     only a sentence start's or a title's do not stop it), trailing "task"/"problem" words drop
+ *     from task keys ("CTR prediction tasks" → `task:ctr-prediction`);
  *   - keys that differ only in spaces and hyphens ("U-Fold", "UFold") merge into the most
  *     frequent spelling; a variant ("ImageNet 64×64") keeps its own key with `variantOf`.
  */

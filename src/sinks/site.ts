@@ -274,9 +274,9 @@ export function buildSiteFiles(input: SiteInput, options: Partial<SiteOptions> =
   // Threads: threads.json when there is one, else the thread nodes themselves.
   const threadList: SiteThread[] = [];
   const threadIndex = new Map<string, number>();
+  const present = (keys: readonly string[]) => keys.map((k) => index.get(k) ?? -1).filter((n) => n >= 0);
   for (const t of input.threads ?? []) {
     threadIndex.set(t.id, threadList.length);
-    const present = (keys: readonly string[]) => keys.map((k) => index.get(k) ?? -1).filter((n) => n >= 0);
     threadList.push({ id: t.id, label: t.label, terms: t.terms.slice(0, 8), size: t.size, node: index.get(t.id) ?? -1, years: t.years, methods: present(t.topMethods), datasets: present(t.topDatasets), tasks: present(t.topTasks) });
   }
   laidOut.forEachNode((key, a) => {

@@ -25,10 +25,10 @@
  * well enough to rank phrases, at a bounded cost — and of each paper only the title and the
  * opening of the abstract (`textChars`, default 700), where papers name their topic. From 50
  * papers a phrase's share of 30 % is estimated to within ±6.5 points (one standard error), from
- * 200 to within ±3.2; with 50 papers per thread the ACL Anthology's
- * machine-translation thread (6,637 papers) read "Computer-Assisted translation, quality
- * estimation"; with 200 it reads "neural machine translation, statistical machine translation",
- * for about 0.3 s more at 100k papers (60 threads: 0.27 → 0.57 s warm).
+ * 200 to within ±3.2. With 50 per thread the ACL Anthology's machine-translation thread (6,637
+ * papers) read "Computer-Assisted translation, quality estimation"; with 200 it reads "neural
+ * machine translation, statistical machine translation", for about 0.3 s more at 100k papers
+ * (60 threads: 0.27 → 0.57 s warm).
  */
 import { MAX_PHRASE_WORDS, phrases } from './phrases.js';
 
