@@ -23,6 +23,8 @@ import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
 const STRONG_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks']);
 const EVAL_CUES = new Set(['on', 'using']);
+/** Nouns of the hardware a name before them designates ("A100 GPUs"). */
+const HARDWARE = new Set(['gpu', 'gpus', 'tpu', 'tpus', 'cpu', 'cpus', 'npu', 'npus', 'cores']);
 /** Singular head nouns that a name written in capitals takes into itself ("British National Corpus"). */
 const NAME_HEADS = new Set(['dataset', 'corpus', 'benchmark', 'treebank']);
 const STRONG_HEAD = 1;
@@ -196,6 +198,8 @@ export function datasetMentions(doc: Doc): Found[] {
     const surface = text.slice(start, end);
     if (GENERIC_ACRONYMS.has(surface) || doc.nameAt.has(a)) return;
     if (!/[A-Za-z]/.test(surface)) return;
+    // A count is no name ("on 10 benchmarks"), nor is the hardware a model ran on ("on 4 A100 GPUs").
+    if (/^\d+$/.test(tokens[a].text) || HARDWARE.has(tokens[withHead ? b + 1 : b]?.lower ?? '')) return;
     // One common English word is not a dataset name ("Graph dataset" opening a sentence).
     if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
     // "the British National Corpus (BNC)": the name and its acronym are one dataset, keyed on the

@@ -196,6 +196,11 @@ describe('extractors', () => {
     expect(mentions.filter((m) => m.entity === 'dataset:bnc')).toHaveLength(3);
   });
 
+  it('takes no count of benchmarks and no hardware for a dataset', () => {
+    const ms = extractPaperMentions(paper('paper:t:counts', 'It achieves state-of-the-art results on 10 benchmarks. It was trained on 4 A100 GPUs and evaluated on TPUs and on XS-Video.'));
+    expect(ms.filter((m) => m.type === 'dataset').map((m) => m.text)).toEqual(['XS-Video']);
+  });
+
   it('knows the Penn Discourse Treebank by name and acronym', () => {
     const ms = extractPaperMentions(paper('paper:t:pdtb', 'We parse the Penn Discourse Treebank. Results on PDTB 2.0 improve.'));
     expect(ms.filter((m) => m.type === 'dataset').map((m) => m.entity)).toEqual(['dataset:penn-discourse-treebank', 'dataset:penn-discourse-treebank']);
