@@ -17,7 +17,7 @@ import { isWordToken } from './gazetteer.js';
 import type { Token } from './text.js';
 import { GENERIC_ACRONYMS } from './methods.js';
 import { isModifierWord } from './terms.js';
-import { FOREIGN_FUNCTION_WORDS, LANGUAGES } from './languages.js';
+import { FOREIGN_FUNCTION_WORDS, namesLanguages } from './languages.js';
 import { lowerCaseTag, posLexicon, WordMemo } from './text.js';
 
 const DATASET_HEADS = new Set(['dataset', 'datasets', 'corpus', 'corpora', 'benchmark', 'benchmarks', 'treebank', 'treebanks', 'collection', 'suite', 'database', 'data', 'set', 'challenge', 'task', 'shared', 'testbed', 'leaderboard']);
@@ -39,8 +39,8 @@ const NOT_NAMES = new Set(['Wikipedia', 'Twitter', 'Reddit', 'Facebook', 'Google
 /** Whether token i can be (part of) a dataset name not in the gazetteer. */
 function nameToken(t: Token): boolean {
   if (!isWordToken(t) || NOT_NAMES.has(t.text) || isModifierWord(t.lower) || GENERIC_ACRONYMS.has(t.text)) return false;
-  // Languages and language pairs ("English-German") are not datasets, nor is a French abstract's "Ce corpus".
-  if (t.lower.split('-').every((p) => LANGUAGES.has(p))) return false;
+  // Languages and language pairs ("English-German", "English-to-Turkish") are not datasets, nor is a French abstract's "Ce corpus".
+  if (namesLanguages(t.lower)) return false;
   if (t.lower.length > 1 && FOREIGN_FUNCTION_WORDS.has(t.lower)) return false;
   return /^[A-Z0-9]/.test(t.text) || isNameLike(t.text) || /[a-z][A-Z]/.test(t.text);
 }

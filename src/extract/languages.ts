@@ -36,3 +36,12 @@ function foreignFunctionWords(): Set<string> {
   }
   return out;
 }
+
+/** Words that join languages into a pair or a description: "English-to-German", "English-language", "Hindi-speaking". */
+const LANGUAGE_JOINERS = new Set(['to', 'language', 'languages', 'speaking', 'only']);
+
+/** Whether a word (lower case) is a language, a language pair or a description of one: "hindi", "english-german", "english-to-turkish", "english-language". */
+export function namesLanguages(lower: string): boolean {
+  const parts = lower.split('-');
+  return parts.some((p) => LANGUAGES.has(p)) && parts.every((p) => LANGUAGES.has(p) || LANGUAGE_JOINERS.has(p));
+}

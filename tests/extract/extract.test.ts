@@ -201,6 +201,11 @@ describe('extractors', () => {
     expect(ms.filter((m) => m.type === 'dataset').map((m) => m.text)).toEqual(['XS-Video']);
   });
 
+  it('takes no language pair or description of a language for a dataset', () => {
+    const ms = extractPaperMentions(paper('paper:t:pairs', 'We evaluate on English-to-German and Korean-to-Chinese. We evaluate on English-German. Experiments on XS-Video show gains. The English-language corpus is small.'));
+    expect(ms.filter((m) => m.type === 'dataset').map((m) => m.text)).toEqual(['XS-Video']);
+  });
+
   it('knows the Penn Discourse Treebank by name and acronym', () => {
     const ms = extractPaperMentions(paper('paper:t:pdtb', 'We parse the Penn Discourse Treebank. Results on PDTB 2.0 improve.'));
     expect(ms.filter((m) => m.type === 'dataset').map((m) => m.entity)).toEqual(['dataset:penn-discourse-treebank', 'dataset:penn-discourse-treebank']);
