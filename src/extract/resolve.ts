@@ -324,15 +324,21 @@ function gazetteerLongForm(acronym: string): string | undefined {
 /**
  * A phrase that opens on an acronym ("MT systems", `method:mt-systems`) names what the phrase with
  * the long form names ("machine translation systems"): where the corpus has that one too, the
- * acronym's phrase goes to it. Nothing is merged into a phrase no paper wrote.
+ * acronym's phrase goes to it. Nothing is merged into a phrase no paper wrote. When the acronym's
+ * phrase goes elsewhere already (a paper defined "QA Systems (QAS)"), the long form's phrase
+ * follows it there ("question answering systems" joins QAS).
  */
 function redirectAcronymPhrases(keys: readonly string[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>): void {
   const longOf = acronymLongForms(notes, ambiguous);
   const present = new Set(keys);
+  const last = (k: string): string => {
+    for (let seen = 0; redirect.has(k) && seen < 8; seen++) k = redirect.get(k)!;
+    return k;
+  };
   for (const key of keys) {
     const colon = key.indexOf(':');
     const dash = key.indexOf('-', colon);
-    if (dash < 0 || redirect.has(key)) continue;
+    if (dash < 0) continue;
     const type = key.slice(0, colon) as EntityType;
     if (!PHRASE_TYPES.includes(type)) continue;
     const acronym = key.slice(colon + 1, dash);
@@ -341,7 +347,9 @@ function redirectAcronymPhrases(keys: readonly string[], notes: ResolutionNotes,
     const long = longOf.get(acronym);
     if (!long) continue;
     const expanded = joined(type, ':', nameSlug(type, `${long} ${key.slice(dash + 1)}`.replace(/-/g, ' ')));
-    if (expanded !== key && present.has(expanded)) redirect.set(key, expanded);
+    if (expanded === key || !present.has(expanded)) continue;
+    if (!redirect.has(key)) redirect.set(key, expanded);
+    else if (!redirect.has(expanded) && last(key) !== expanded) redirect.set(expanded, last(key));
   }
 }
 

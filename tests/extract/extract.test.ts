@@ -96,6 +96,17 @@ describe('entity resolution', () => {
     expect(entityOf('NMT systems')).not.toBe(entityOf('machine translation systems'));
   });
 
+  it('takes the phrase of a long form to where the acronym\'s phrase went', () => {
+    const { mentions } = extractEntities([
+      paper('paper:t:qas1', 'We present QA Systems (QAS) for tables. QAS answer fast.'),
+      paper('paper:t:qas2', 'We compare QA systems on the web.'),
+      paper('paper:t:qas3', 'Question answering systems read documents.'),
+    ]);
+    const entityOf = (text: string) => mentions.find((m) => m.text === text)?.entity;
+    expect(entityOf('QA systems')).toBe('method:qas');
+    expect(entityOf('Question answering systems')).toBe('method:qas');
+  });
+
   it('still makes an acronym one entity with long forms that end alike', () => {
     const texts = {
       'paper:t:al1': 'We use active learning (AL) to select sentences for annotation.',
