@@ -28,6 +28,23 @@ describe('litgraph threads', () => {
     expect(io.out).toMatch(/central: /);
   });
 
+  it("counts the thread's papers that link to each top entity", async () => {
+    const json = captureIO();
+    expect(await main(['threads', '--graph', out, '--json'], json)).toBe(0);
+    const rows = JSON.parse(json.out) as { papers: string[]; topMethods: string[]; labels: { methods: string[] }; papersWith: { methods: number[] } }[];
+    const mentions = readFileSync(join(out, 'mentions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { paper: string; entity: string });
+    const row = rows[0];
+    expect(row.papersWith.methods).toHaveLength(row.topMethods.length);
+    // The count is the papers of the thread whose mentions name the method (one edge per paper and role).
+    for (const [i, method] of row.topMethods.entries()) {
+      const papers = new Set(mentions.filter((m) => m.entity === method && row.papers.includes(m.paper)).map((m) => m.paper));
+      expect(row.papersWith.methods[i], method).toBe(papers.size);
+    }
+    const io = captureIO();
+    expect(await main(['threads', '--graph', out], io)).toBe(0);
+    expect(io.out).toContain(`methods: ${row.labels.methods[0]} (${row.papersWith.methods[0]})`);
+  });
+
   it('prints threads.json with display labels under --json', async () => {
     const io = captureIO();
     expect(await main(['threads', '--graph', out, '--json'], io)).toBe(0);

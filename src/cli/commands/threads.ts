@@ -40,6 +40,8 @@ export const USAGE = `usage: litgraph threads [--graph DIR] [--json]
 export interface ThreadRow extends Thread {
   /** Display labels of `central`, `topMethods`, `topDatasets`, `topTasks` (same order). */
   labels: { central: string[]; methods: string[]; datasets: string[]; tasks: string[] };
+  /** Per top method, dataset and task (same order): how many of the thread's papers link to it. */
+  papersWith: { methods: number[]; datasets: number[]; tasks: number[] };
 }
 
 /** The threads of the build in `dir`, with display labels: the importable form of the command. */
@@ -47,10 +49,22 @@ export function listThreads(dir: string): ThreadRow[] {
   const threads = loadThreads(dir);
   const graph = loadGraph(dir);
   const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id);
-  return threads.map((t) => ({
-    ...t,
-    labels: { central: t.central.map(label), methods: t.topMethods.map(label), datasets: t.topDatasets.map(label), tasks: t.topTasks.map(label) },
-  }));
+  return threads.map((t) => {
+    const members = new Set(t.papers);
+    const papersWith = (id: string): number => {
+      if (!graph.hasNode(id)) return 0;
+      let n = 0;
+      graph.forEachNeighbor(id, (neighbour) => {
+        if (members.has(neighbour)) n++;
+      });
+      return n;
+    };
+    return {
+      ...t,
+      labels: { central: t.central.map(label), methods: t.topMethods.map(label), datasets: t.topDatasets.map(label), tasks: t.topTasks.map(label) },
+      papersWith: { methods: t.topMethods.map(papersWith), datasets: t.topDatasets.map(papersWith), tasks: t.topTasks.map(papersWith) },
+    };
+  });
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -63,10 +77,12 @@ export function formatThreads(rows: readonly ThreadRow[]): string {
     const years = t.years ? (t.years[0] === t.years[1] ? String(t.years[0]) : `${t.years[0]}–${t.years[1]}`) : '-';
     lines.push(`${t.id.padEnd(14)} ${String(t.size).padStart(5)}  ${years.padEnd(9)}  ${t.label}`);
     if (t.terms.length) lines.push(`${' '.repeat(32)}terms: ${t.terms.join(', ')}`);
+    // Each with the number of the thread's papers that link to it: "DPO (31)".
+    const counted = (labels: string[], counts: number[]) => labels.map((l, i) => `${l} (${counts[i]})`).join(', ');
     const entities = [
-      t.labels.methods.length ? `methods: ${t.labels.methods.join(', ')}` : '',
-      t.labels.datasets.length ? `datasets: ${t.labels.datasets.join(', ')}` : '',
-      t.labels.tasks.length ? `tasks: ${t.labels.tasks.join(', ')}` : '',
+      t.labels.methods.length ? `methods: ${counted(t.labels.methods, t.papersWith.methods)}` : '',
+      t.labels.datasets.length ? `datasets: ${counted(t.labels.datasets, t.papersWith.datasets)}` : '',
+      t.labels.tasks.length ? `tasks: ${counted(t.labels.tasks, t.papersWith.tasks)}` : '',
     ].filter(Boolean);
     for (const e of entities) lines.push(`${' '.repeat(32)}${e}`);
     if (t.labels.central.length) lines.push(`${' '.repeat(32)}central: ${t.labels.central.slice(0, 3).map((l) => clip(l, 60)).join(' · ')}`);
