@@ -21,7 +21,7 @@ import { isWordToken } from './gazetteer.js';
 import { headTypeOf, isGenericHead } from './terms.js';
 import { LANGUAGES } from './languages.js';
 import type { Token } from './text.js';
-import { posLexicon, WordMemo } from './text.js';
+import { capitalisedWord, posLexicon, WordMemo } from './text.js';
 
 /** Acronyms that name a family of methods or a field, never one paper's contribution. */
 export const GENERIC_ACRONYMS = new Set([
@@ -117,11 +117,28 @@ const BASED_NAME = new WordMemo((t) => {
 function candidateName(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   if (!isWordToken(t) || !isNameLike(t.text)) return false;
+  // A possessive ("the MT-system’s output") is no name.
+  if (/['’]s$/.test(t.text)) return false;
   const bare = /[A-Z]s$/.test(t.text) ? t.text.slice(0, -1) : t.text;
   if (GENERIC_ACRONYMS.has(t.text) || GENERIC_ACRONYMS.has(bare)) return false;
   const known = doc.nameAt.get(i);
   if (known && known.entry.type !== 'method') return false;
   return true;
+}
+
+/**
+ * Whether a title's opening words [0, colon) name its topic rather than a system: two or more
+ * ordinary English words in title case ("Word Representations: A Simple and General Method …",
+ * "Topic Models: …", "Machine Translation: …"). A proposal there linked every paper that uses
+ * word representations to the one paper, as what it builds on.
+ */
+function namesTopic(tokens: readonly Token[], colon: number): boolean {
+  if (colon < 2) return false;
+  const lexicon = posLexicon();
+  return tokens.slice(0, colon).every((t) => {
+    const tag = lexicon.get(t.lower);
+    return capitalisedWord(t.text) && tag !== undefined && tag !== 'NNP' && tag !== 'NNPS';
+  });
 }
 
 /** Capitalised words no lexicon knows that name a source, not a method ("with Wikipedia"). */
@@ -194,7 +211,7 @@ export function methodMentions(doc: Doc): Found[] {
   // 1. Titles that open with a name: "SEATER: Generative Retrieval with …".
   if (doc.field === 'title') {
     const colon = tokens.findIndex((t) => t.text === ':');
-    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower) && !namesEvent(tokens, colon)) {
+    if (colon > 0 && colon <= 3 && tokens.slice(0, colon).every((t) => isWordToken(t) && /^[A-Z0-9]/.test(t.text)) && !TITLE_STOP.has(tokens[0].lower) && !namesEvent(tokens, colon) && !namesTopic(tokens, colon)) {
       const start = tokens[0].start;
       const end = tokens[colon - 1].end;
       const surface = text.slice(start, end);

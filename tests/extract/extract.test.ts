@@ -257,6 +257,15 @@ describe('extractors', () => {
     for (const junk of ['metric:higher-correlation', 'metric:automatic-metric', 'metric:evaluation-measure', 'metric:highest-score']) expect(metrics).not.toContain(junk);
   });
 
+  it("proposes no topic named before a title's colon, and no possessive", () => {
+    const proposed = (title: string, abstract = '') => extractPaperMentions(paper('paper:t:topic', abstract, title)).filter((m) => m.role === 'proposes').map((m) => m.text);
+    expect(proposed('Word Representations: A Simple and General Method for Semi-Supervised Learning')).toEqual([]);
+    expect(proposed('Topic Models: Accounting Component Structure of Bigrams')).toEqual([]);
+    expect(proposed('GloVe: Global Vectors for Word Representation')).toEqual(['GloVe']);
+    expect(proposed('Dropout: A Simple Way to Prevent Neural Networks from Overfitting')).toEqual(['Dropout']);
+    expect(proposed('Evaluating MT', 'We present the MT-system’s output to raters.')).toEqual([]);
+  });
+
   it("proposes no journal heading or shared task named before a title's colon", () => {
     const proposed = (title: string) => extractPaperMentions(paper('paper:t:heading', '', title)).filter((m) => m.role === 'proposes').map((m) => m.text);
     expect(proposed('Squibs: On the Notion of Tense')).toEqual([]);
