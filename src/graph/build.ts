@@ -175,18 +175,46 @@ function addMentionLinks(draft: GraphDraft, mentions: readonly Mention[], abstra
  */
 export const MAX_PROPOSERS_FOR_BUILDS_ON = 3;
 
+/**
+ * A paper is not where a method comes from when more corpus papers than this used the method in
+ * earlier years: "we developed an SR system" (2014) proposes no "SR" that papers of the 1990s
+ * used, and the papers using speech recognition after 2014 do not build on it. (A few earlier
+ * users are allowed: dates of preprints and proceedings disagree.)
+ */
+export const MAX_EARLIER_USERS = 2;
+
 /** builds_on: paper A uses a method that paper B in the corpus proposes (B earlier or undated). */
 function addBuildsOn(draft: GraphDraft, mentions: readonly Mention[], years: Map<string, number | null>): void {
   const proposers = new Map<string, Set<string>>();
-  for (const m of mentions) if (m.role === 'proposes') {
-    let set = proposers.get(m.entity);
-    if (!set) proposers.set(m.entity, (set = new Set()));
+  const users = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.role !== 'proposes' && m.role !== 'uses') continue;
+    const byEntity = m.role === 'proposes' ? proposers : users;
+    let set = byEntity.get(m.entity);
+    if (!set) byEntity.set(m.entity, (set = new Set()));
     set.add(m.paper);
+  }
+  // The proposers each method can come from: none that more than MAX_EARLIER_USERS papers preceded in using it.
+  const origins = new Map<string, string[]>();
+  for (const [entity, set] of proposers) {
+    if (set.size > MAX_PROPOSERS_FOR_BUILDS_ON) continue;
+    const used = users.get(entity);
+    if (!used) continue;
+    origins.set(entity, [...set].filter((proposer) => {
+      const year = years.get(proposer);
+      if (year == null) return true;
+      let earlier = 0;
+      for (const user of used) {
+        const y = years.get(user);
+        if (y != null && y < year && ++earlier > MAX_EARLIER_USERS) return false;
+      }
+      return true;
+    }));
   }
   for (const m of mentions) {
     if (m.role !== 'uses') continue;
-    const origin = proposers.get(m.entity);
-    if (!origin || origin.size > MAX_PROPOSERS_FOR_BUILDS_ON) continue;
+    const origin = origins.get(m.entity);
+    if (!origin) continue;
     for (const proposer of origin) {
       if (proposer === m.paper) continue;
       const a = years.get(m.paper);

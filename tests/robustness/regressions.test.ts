@@ -78,6 +78,18 @@ describe('builds_on stays linear when many papers share a method', () => {
     expect(graph.filterEdges((_, a) => a.type === 'uses')).toHaveLength(4100);
   });
 
+  it('a paper that papers of earlier years used the method before is not its origin', () => {
+    const dated = (i: number, year: number) => ({ ...paper(i), date: `${year}-01-01`, year });
+    const papers = [dated(0, 2014), dated(1, 1998), dated(2, 2003), dated(3, 2009), dated(4, 2016), dated(5, 2018)];
+    const mentions = papers.map((p, i) => mention(p.id, i === 0 ? 'proposes' : 'uses'));
+    const entities = [{ id: 'method:foonet', type: 'method' as const, label: 'FooNet', aliases: ['FooNet'], mentions: 6 }];
+    const graph = buildGraph({ papers, extraction: { entities, mentions }, citations: [] });
+    expect(graph.filterEdges((_, a) => a.type === 'builds_on')).toHaveLength(0);
+    // With two earlier users (a preprint's date may precede the proceedings'), the 2016 and 2018 papers build on it.
+    const fewer = buildGraph({ papers: papers.filter((_, i) => i !== 1), extraction: { entities, mentions: mentions.filter((_, i) => i !== 1) }, citations: [] });
+    expect(fewer.filterEdges((_, a) => a.type === 'builds_on').map((e) => fewer.source(e)).sort()).toEqual([papers[4].id, papers[5].id].sort());
+  });
+
   it('one proposer and thousands of users give one builds_on edge per user', () => {
     const papers = Array.from({ length: 3000 }, (_, i) => paper(i));
     const mentions = papers.map((p, i) => mention(p.id, i === 0 ? 'proposes' : 'uses'));
