@@ -183,16 +183,34 @@ export const MAX_PROPOSERS_FOR_BUILDS_ON = 3;
  */
 export const MAX_EARLIER_USERS = 2;
 
-/** builds_on: paper A uses a method that paper B in the corpus proposes (B earlier or undated). */
+/** A name as written, for comparing spellings: letters and digits, lower case, no plural "s" ("GNNs" → "gnn"). */
+function spelling(text: string): string {
+  const compact = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return compact.length >= 3 && compact.endsWith('s') ? compact.slice(0, -1) : compact;
+}
+
+/**
+ * builds_on: paper A uses a method that paper B in the corpus proposes (B earlier or undated),
+ * and writes it as B named it: "uses GloVe" of the paper that proposed "GloVe", not "sentence
+ * representations" that resolution joined to an "SR" a paper developed (for sentence repetition),
+ * and not "a semantic lexicon" that a paper presented in lower case, naming nothing.
+ */
 function addBuildsOn(draft: GraphDraft, mentions: readonly Mention[], years: Map<string, number | null>): void {
   const proposers = new Map<string, Set<string>>();
   const users = new Map<string, Set<string>>();
+  const proposedAs = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.role !== 'proposes' && m.role !== 'uses') continue;
     const byEntity = m.role === 'proposes' ? proposers : users;
     let set = byEntity.get(m.entity);
     if (!set) byEntity.set(m.entity, (set = new Set()));
     set.add(m.paper);
+    // A name is written with a capital or a digit; "we present a semantic lexicon" names none.
+    if (m.role === 'proposes' && /[A-Z0-9]/.test(m.text)) {
+      let forms = proposedAs.get(m.entity);
+      if (!forms) proposedAs.set(m.entity, (forms = new Set()));
+      forms.add(spelling(m.text));
+    }
   }
   // The proposers each method can come from: none that more than MAX_EARLIER_USERS papers preceded in using it.
   const origins = new Map<string, string[]>();
@@ -214,7 +232,7 @@ function addBuildsOn(draft: GraphDraft, mentions: readonly Mention[], years: Map
   for (const m of mentions) {
     if (m.role !== 'uses') continue;
     const origin = origins.get(m.entity);
-    if (!origin) continue;
+    if (!origin || !proposedAs.get(m.entity)?.has(spelling(m.text))) continue;
     for (const proposer of origin) {
       if (proposer === m.paper) continue;
       const a = years.get(m.paper);

@@ -90,6 +90,18 @@ describe('builds_on stays linear when many papers share a method', () => {
     expect(fewer.filterEdges((_, a) => a.type === 'builds_on').map((e) => fewer.source(e)).sort()).toEqual([papers[4].id, papers[5].id].sort());
   });
 
+  it('a user builds on the proposer only when it writes the name as the proposer does', () => {
+    const papers = [paper(0), paper(1), paper(2), paper(3)];
+    const as = (p: string, role: 'proposes' | 'uses', text: string): Mention => ({ ...mention(p, role), entity: 'method:sr', text });
+    const mentions = [as(papers[0].id, 'proposes', 'SR'), as(papers[1].id, 'uses', 'sentence representations'), as(papers[2].id, 'uses', 'SR'), as(papers[3].id, 'uses', 'SRs')];
+    const graph = buildGraph({ papers, extraction: { entities: [{ id: 'method:sr', type: 'method', label: 'SR', aliases: ['SR'], mentions: 4 }], mentions }, citations: [] });
+    expect(graph.filterEdges((_, a) => a.type === 'builds_on').map((e) => graph.source(e)).sort()).toEqual([papers[2].id, papers[3].id].sort());
+    // A phrase presented in lower case names nothing to build on.
+    const lower = [as(papers[0].id, 'proposes', 'semantic lexicon'), as(papers[1].id, 'uses', 'semantic lexicon')];
+    const plain = buildGraph({ papers, extraction: { entities: [{ id: 'method:sr', type: 'method', label: 'semantic lexicon', aliases: [], mentions: 2 }], mentions: lower }, citations: [] });
+    expect(plain.filterEdges((_, a) => a.type === 'builds_on')).toHaveLength(0);
+  });
+
   it('one proposer and thousands of users give one builds_on edge per user', () => {
     const papers = Array.from({ length: 3000 }, (_, i) => paper(i));
     const mentions = papers.map((p, i) => mention(p.id, i === 0 ? 'proposes' : 'uses'));
