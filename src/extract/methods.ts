@@ -135,10 +135,15 @@ function candidateName(doc: Doc, i: number): boolean {
 function namesTopic(tokens: readonly Token[], colon: number): boolean {
   if (colon < 2) return false;
   const lexicon = posLexicon();
-  return tokens.slice(0, colon).every((t) => {
-    const tag = lexicon.get(t.lower);
-    return capitalisedWord(t.text) && tag !== undefined && tag !== 'NNP' && tag !== 'NNPS';
-  });
+  // An ordinary word: title case only, known to the lexicon (as written or in the singular), not as a name.
+  const ordinary = (word: string): boolean => {
+    if (!capitalisedWord(word)) return false;
+    const lower = word.toLowerCase();
+    const tag = lexicon.get(lower) ?? (lower.endsWith('s') ? lexicon.get(lower.slice(0, -1)) : undefined);
+    return tag !== undefined && tag !== 'NNP' && tag !== 'NNPS';
+  };
+  // Hyphenated words part by part ("Knowledge-Based Approaches").
+  return tokens.slice(0, colon).every((t) => t.text.split('-').every(ordinary));
 }
 
 /** Capitalised words no lexicon knows that name a source, not a method ("with Wikipedia"). */

@@ -261,6 +261,8 @@ describe('extractors', () => {
     const proposed = (title: string, abstract = '') => extractPaperMentions(paper('paper:t:topic', abstract, title)).filter((m) => m.role === 'proposes').map((m) => m.text);
     expect(proposed('Word Representations: A Simple and General Method for Semi-Supervised Learning')).toEqual([]);
     expect(proposed('Topic Models: Accounting Component Structure of Bigrams')).toEqual([]);
+    expect(proposed('Semantic Lexicons: Structure and Use')).toEqual([]);
+    expect(proposed('Knowledge-Based Approaches: A Survey')).toEqual([]);
     expect(proposed('GloVe: Global Vectors for Word Representation')).toEqual(['GloVe']);
     expect(proposed('Dropout: A Simple Way to Prevent Neural Networks from Overfitting')).toEqual(['Dropout']);
     expect(proposed('Evaluating MT', 'We present the MT-system’s output to raters.')).toEqual([]);
