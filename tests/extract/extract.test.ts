@@ -20,6 +20,12 @@ function paper(id: string, abstract: string, title: string | null = null): Paper
   };
 }
 
+/** Extracts a corpus of one paper per abstract; returns the entity of the first mention written as `text`. */
+function entitiesOfTexts(abstracts: string[]): (text: string) => string | undefined {
+  const { mentions } = extractEntities(abstracts.map((a, i) => paper(`paper:t:corpus${i}`, a)));
+  return (text) => mentions.find((m) => m.text === text)?.entity;
+}
+
 const mentionsOf = (key: string): Mention[] => extractPaperMentions(paper(`paper:t:${key}`, FIXTURES[key]));
 const pick = (ms: Mention[], role: string) => ms.filter((m) => m.role === role).map((m) => m.entity);
 
@@ -82,12 +88,11 @@ describe('entity resolution', () => {
   });
 
   it('makes a phrase that opens on an acronym one entity with the phrase of its long form', () => {
-    const { mentions } = extractEntities([
-      paper('paper:t:mt1', 'We evaluate three MT systems on idioms. Expectation maximization (EM) converges.'),
-      paper('paper:t:mt2', 'Many machine translation systems fail on idioms. The EM algorithm is slow.'),
-      paper('paper:t:mt3', 'Statistical machine translation systems are older. The expectation maximization algorithm is classic. NMT systems are newer.'),
+    const entityOf = entitiesOfTexts([
+      'We evaluate three MT systems on idioms. Expectation maximization (EM) converges.',
+      'Many machine translation systems fail on idioms. The EM algorithm is slow.',
+      'Statistical machine translation systems are older. The expectation maximization algorithm is classic. NMT systems are newer.',
     ]);
-    const entityOf = (text: string) => mentions.find((m) => m.text === text)?.entity;
     expect(entityOf('MT systems')).toBe(entityOf('machine translation systems'));
     expect(entityOf('EM algorithm')).toBe(entityOf('expectation maximization algorithm'));
     // A sentence start's capital does not keep a plural apart.
@@ -97,12 +102,7 @@ describe('entity resolution', () => {
   });
 
   it('takes the phrase of a long form to where the acronym\'s phrase went', () => {
-    const { mentions } = extractEntities([
-      paper('paper:t:qas1', 'We present QA Systems (QAS) for tables. QAS answer fast.'),
-      paper('paper:t:qas2', 'We compare QA systems on the web.'),
-      paper('paper:t:qas3', 'Question answering systems read documents.'),
-    ]);
-    const entityOf = (text: string) => mentions.find((m) => m.text === text)?.entity;
+    const entityOf = entitiesOfTexts(['We present QA Systems (QAS) for tables. QAS answer fast.', 'We compare QA systems on the web.', 'Question answering systems read documents.']);
     expect(entityOf('QA systems')).toBe('method:qas');
     expect(entityOf('Question answering systems')).toBe('method:qas');
   });
