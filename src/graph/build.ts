@@ -177,9 +177,9 @@ export const MAX_PROPOSERS_FOR_BUILDS_ON = 3;
 
 /**
  * A paper is not where a method comes from when more corpus papers than this used the method in
- * earlier years: "we developed an SR system" (2014) proposes no "SR" that papers of the 1990s
- * used, and the papers using speech recognition after 2014 do not build on it. (A few earlier
- * users are allowed: dates of preprints and proceedings disagree.)
+ * earlier years: a paper of 2001 that "presents MT systems" is not the origin of the MT systems
+ * papers of the 1990s used, and later users do not build on it. (A few earlier users are allowed:
+ * the dates of preprints and proceedings disagree.)
  */
 export const MAX_EARLIER_USERS = 2;
 
