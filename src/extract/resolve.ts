@@ -277,12 +277,19 @@ function spellsAcronym(longSlug: string, acronym: string): boolean {
 }
 
 /**
+ * An ambiguous acronym still reads as its commonest long form inside a phrase when at least this
+ * share of its definitions give that one: the ACL Anthology defines "QA" 18 times as question
+ * answering and once as query answering, and its "QA systems" are question answering systems.
+ */
+const DOMINANT_DEFINITION_SHARE = 0.8;
+
+/**
  * The long form an acronym (lower-case slug) stands for across the corpus, as slug words
  * ("machine-translation"), or null when its readings disagree: the corpus's definitions (the one
- * most often given; none for an ambiguous acronym) and the gazetteer's acronyms ("MT" of machine
- * translation), of every entity type. Only a long form whose initials spell the acronym counts:
- * the gazetteer files "NMT" under machine translation too, and "NMT systems" are not "machine
- * translation systems".
+ * most often given; for an ambiguous acronym only a dominant one) and the gazetteer's acronyms
+ * ("MT" of machine translation), of every entity type. Only a long form whose initials spell the
+ * acronym counts: the gazetteer files "NMT" under machine translation too, and "NMT systems" are
+ * not "machine translation systems".
  */
 function acronymLongForms(notes: ResolutionNotes, ambiguous: ReadonlySet<string>): Map<string, string | null> {
   const longOf = new Map<string, string | null>();
@@ -293,13 +300,17 @@ function acronymLongForms(notes: ResolutionNotes, ambiguous: ReadonlySet<string>
   };
   for (const [acronymKey, longs] of notes.definitions) {
     const acronym = acronymKey.slice(acronymKey.indexOf(':') + 1);
-    if (ambiguous.has(acronymKey)) {
+    let best = '';
+    let most = 0;
+    let total = 0;
+    for (const [long, n] of longs) {
+      total += n;
+      if (n > most || (n === most && long < best)) [best, most] = [long, n];
+    }
+    if (ambiguous.has(acronymKey) && most < DOMINANT_DEFINITION_SHARE * total) {
       learn(acronym, null);
       continue;
     }
-    let best = '';
-    let most = 0;
-    for (const [long, n] of longs) if (n > most || (n === most && long < best)) [best, most] = [long, n];
     const longSlug = best.slice(best.indexOf(':') + 1);
     if (spellsAcronym(longSlug, acronym)) learn(acronym, longSlug);
   }

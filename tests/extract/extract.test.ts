@@ -101,6 +101,20 @@ describe('entity resolution', () => {
     expect(entityOf('NMT systems')).not.toBe(entityOf('machine translation systems'));
   });
 
+  it('reads an acronym inside a phrase as the long form nearly all its definitions give', () => {
+    const define = (i: number, long: string) => `We address the ${long} (QA) task in setting ${i}.`;
+    const entityOf = entitiesOfTexts([
+      ...[1, 2, 3, 4, 5].map((i) => define(i, 'question answering')),
+      define(6, 'query answering'),
+      'We compare QA systems on the web.',
+      'Question answering systems read documents.',
+    ]);
+    expect(entityOf('QA systems')).toBe(entityOf('Question answering systems'));
+    // Split evenly, the acronym says nothing inside a phrase.
+    const even = entitiesOfTexts([define(1, 'question answering'), define(2, 'query answering'), 'We compare QA systems on the web.', 'Question answering systems read documents.']);
+    expect(even('QA systems')).not.toBe(even('Question answering systems'));
+  });
+
   it('takes the phrase of a long form to where the acronym\'s phrase went', () => {
     const entityOf = entitiesOfTexts(['We present QA Systems (QAS) for tables. QAS answer fast.', 'We compare QA systems on the web.', 'Question answering systems read documents.']);
     expect(entityOf('QA systems')).toBe('method:qas');
