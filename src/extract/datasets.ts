@@ -193,18 +193,20 @@ export function datasetMentions(doc: Doc): Found[] {
 
   /** Adds tokens [a, b) as a dataset name; `withHead`: the head noun at b is written as part of it. */
   function addName(a: number, b: number, rule: string, confidence: number, withHead = false): void {
+    // The span's last token: the head noun when it is part of the name.
+    const last = withHead ? b : b - 1;
     const start = tokens[a].start;
-    const end = tokens[withHead ? b : b - 1].end;
+    const end = tokens[last].end;
     const surface = text.slice(start, end);
     if (GENERIC_ACRONYMS.has(surface) || doc.nameAt.has(a)) return;
     if (!/[A-Za-z]/.test(surface)) return;
     // A count is no name ("on 10 benchmarks"), nor is the hardware a model ran on ("on 4 A100 GPUs").
-    if (/^\d+$/.test(tokens[a].text) || HARDWARE.has(tokens[withHead ? b + 1 : b]?.lower ?? '')) return;
+    if (/^\d+$/.test(tokens[a].text) || HARDWARE.has(tokens[last + 1]?.lower ?? '')) return;
     // One common English word is not a dataset name ("Graph dataset" opening a sentence).
     if (b - a === 1 && !isNameLike(surface) && posLexicon().has(tokens[a].lower) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence)) return;
     // "the British National Corpus (BNC)": the name and its acronym are one dataset, keyed on the
     // acronym. (The long form may start a word before the name: an adjective the run left out.)
-    const defined = doc.abbreviations.find((d) => d.to === (withHead ? b + 1 : b) && d.from <= a && d.from >= a - 1);
+    const defined = doc.abbreviations.find((d) => d.to === last + 1 && d.from <= a && d.from >= a - 1);
     if (defined && rule === 'name-before-dataset-noun') {
       const short = tokens[defined.short];
       add(found('dataset', 'evaluates_on', start, end, rule, confidence, { name: defined.shortText, alias: surface }));

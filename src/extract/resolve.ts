@@ -268,6 +268,13 @@ function numberStrings(n: number, at: (i: number) => string): KeyNumbers {
   return { keys, of };
 }
 
+/** Where a key ends up through the redirects (at most 8 steps: a cycle stops there). */
+function followRedirects(redirect: ReadonlyMap<string, string>, key: string): string {
+  let seen = 0;
+  while (redirect.has(key) && seen++ < 8) key = redirect.get(key)!;
+  return key;
+}
+
 const PHRASE_TYPES: readonly EntityType[] = ['method', 'task', 'dataset', 'metric'];
 
 /** Whether slug words spell the acronym by their initials ("machine-translation" → "mt", "out-of-vocabulary" → "oov"). */
@@ -342,10 +349,6 @@ function gazetteerLongForm(acronym: string): string | undefined {
 function redirectAcronymPhrases(keys: readonly string[], notes: ResolutionNotes, ambiguous: ReadonlySet<string>, redirect: Map<string, string>): void {
   const longOf = acronymLongForms(notes, ambiguous);
   const present = new Set(keys);
-  const last = (k: string): string => {
-    for (let seen = 0; redirect.has(k) && seen < 8; seen++) k = redirect.get(k)!;
-    return k;
-  };
   for (const key of keys) {
     const colon = key.indexOf(':');
     const dash = key.indexOf('-', colon);
@@ -360,7 +363,10 @@ function redirectAcronymPhrases(keys: readonly string[], notes: ResolutionNotes,
     const expanded = joined(type, ':', nameSlug(type, `${long} ${key.slice(dash + 1)}`.replace(/-/g, ' ')));
     if (expanded === key || !present.has(expanded)) continue;
     if (!redirect.has(key)) redirect.set(key, expanded);
-    else if (!redirect.has(expanded) && last(key) !== expanded) redirect.set(expanded, last(key));
+    else {
+      const target = followRedirects(redirect, key);
+      if (!redirect.has(expanded) && target !== expanded) redirect.set(expanded, target);
+    }
   }
 }
 
@@ -394,11 +400,7 @@ export function resolveCorpus(mentions: Mention[], notes: ResolutionNotes, numbe
     const best = keys[gazetteerKey ?? [...group].sort((a, b) => counts[b] - counts[a] || (keys[a] < keys[b] ? -1 : 1))[0]];
     for (const k of group) if (keys[k] !== best && !redirect.has(keys[k])) redirect.set(keys[k], best);
   }
-  const follow = (k: string): string => {
-    let seen = 0;
-    while (redirect.has(k) && seen++ < 8) k = redirect.get(k)!;
-    return k;
-  };
+  const follow = (k: string): string => followRedirects(redirect, k);
   // Each distinct key followed once, and the keys it leaves numbered afresh.
   const targetKey = keys.map(follow);
   const { keys: mergedKeys, of: target } = numberStrings(keys.length, (k) => targetKey[k]);

@@ -183,9 +183,9 @@ export const MAX_PROPOSERS_FOR_BUILDS_ON = 3;
  */
 export const MAX_EARLIER_USERS = 2;
 
-/** A name as written, for comparing spellings: letters and digits, lower case, no plural "s" ("GNNs" → "gnn"). */
+/** A name as written, for comparing spellings: its slug without hyphens or a plural "s" ("GNNs" → "gnn"). */
 function spelling(text: string): string {
-  const compact = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const compact = slug(text).replace(/-/g, '');
   return compact.length >= 3 && compact.endsWith('s') ? compact.slice(0, -1) : compact;
 }
 

@@ -140,9 +140,8 @@ export function labelThreads(texts: DocumentTexts, groups: readonly (readonly nu
         const pIn = c / Math.max(1, read);
         // Papers outside the thread using the phrase: the corpus estimate minus the thread's own.
         const pOut = Math.max(0, (total.get(key) ?? 0) * scale - pIn * size) / rest;
-        const lift = Math.log((pIn + eps) / (pOut + eps));
         const boost = [1, 1, o.bigramBoost, o.trigramBoost, o.fourgramBoost][Math.min(wordCount(key), MAX_PHRASE_WORDS)];
-        return { key, score: pIn * lift * boost };
+        return { key, score: typicality(pIn, pOut, eps) * boost };
       })
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
@@ -178,6 +177,15 @@ export function labelThreads(texts: DocumentTexts, groups: readonly (readonly nu
     const shown = final.map(surfaceOf);
     return { terms: shown, label: shown.slice(0, o.labelTerms).join(', ') || 'unlabelled' };
   });
+}
+
+/**
+ * How typical of a thread something is that a share `pIn` of its papers and `pOut` of the others
+ * have: pIn · ln((pIn + ε) / (pOut + ε)), its contribution to the KL divergence of thread from
+ * corpus. Labels rank phrases by it, and top-entities.ts the thread's methods, datasets and tasks.
+ */
+export function typicality(pIn: number, pOut: number, eps: number): number {
+  return pIn * Math.log((pIn + eps) / (pOut + eps));
 }
 
 /** A key with its hyphens read as spaces: "retriev-augment gener" contains "retriev augment". */

@@ -15,6 +15,7 @@
  * uses more. An entity of one paper comes after those of two or more, however rare: one paper is
  * not what a thread is about.
  */
+import { typicality } from './labels.js';
 
 export interface EntityCounts {
   /** Entity id → papers of the thread linked to it. */
@@ -33,7 +34,7 @@ export function distinctiveness(inThread: number, threadSize: number, inCorpus: 
   const pIn = inThread / Math.max(1, threadSize);
   const rest = corpusSize - threadSize;
   const pOut = rest > 0 ? Math.max(0, inCorpus - inThread) / rest : 0;
-  return pIn * Math.log((pIn + eps) / (pOut + eps));
+  return typicality(pIn, pOut, eps);
 }
 
 /** The `n` entities that characterise the thread most, best first; ties by more papers, then by id. */
